@@ -1,0 +1,88 @@
+package dev.parley.article;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+@Entity
+public class Article extends PanacheEntityBase {
+
+    public static final int MAX_TITLE = 300;
+    public static final int MAX_SLUG = 200;
+    public static final int MAX_BODY = 1_000_000;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false, length = MAX_SLUG)
+    public String slug;
+
+    @Column(nullable = false, length = MAX_TITLE)
+    public String title;
+
+    @Column(nullable = false, length = MAX_BODY)
+    public String body;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "body_format", nullable = false, length = 16)
+    public BodyFormat bodyFormat = BodyFormat.PLAIN;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public ArticleStatus status = ArticleStatus.DRAFT;
+
+    @Column(name = "comments_open", nullable = false)
+    public boolean commentsOpen = true;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public boolean isPublished() {
+        return status == ArticleStatus.PUBLISHED;
+    }
+
+    /** Marks the article public; the first publication sets its date. */
+    public void publish(Instant now) {
+        status = ArticleStatus.PUBLISHED;
+        if (publishedAt == null) {
+            publishedAt = now;
+        }
+    }
+
+    public void unpublish() {
+        status = ArticleStatus.DRAFT;
+    }
+
+    public static Optional<Article> findPublished(String slug) {
+        return find("slug = ?1 and status = ?2", slug, ArticleStatus.PUBLISHED).firstResultOptional();
+    }
+
+    public static Optional<Article> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    public static List<Article> listPublishedNewestFirst(int limit) {
+        return find("status = ?1 order by publishedAt desc, id desc", ArticleStatus.PUBLISHED)
+                .page(0, limit)
+                .list();
+    }
+
+    public static List<Article> listAllNewestFirst() {
+        return find("order by createdAt desc, id desc").list();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.parley.article;
+
+import io.quarkus.qute.RawString;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything the article page shows, built by {@link ThreadService}.
+ *
+ * @param replyTo where the reply form is placed, or {@code null} for a top-level reply
+ */
+public record ArticlePage(
+        String slug,
+        String title,
+        RawString bodyHtml,
+        Instant publishedAt,
+        boolean commentsOpen,
+        long approvedCount,
+        List<CommentNode> thread,
+        ReplyTarget replyTo) {
+
+    /** The approved comment a reply form is placed under. */
+    public record ReplyTarget(long id, String authorName) {}
+
+    public Long replyToId() {
+        return replyTo == null ? null : replyTo.id();
+    }
+
+    /** Whether the reply form goes under this comment. */
+    public boolean isReplyTarget(long commentId) {
+        return replyTo != null && replyTo.id() == commentId;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.parley.article;
+
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.NewCookie;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What this browser remembers about its reader, in cookies: a random commenter token (so the author
+ * sees their own comments while they await moderation) and, when the reader ticks "Save my name,
+ * email, and website", those three fields for the next comment.
+ */
+public record BrowserCommenter(String token, String name, String email, String url) {
+
+    static final String TOKEN_COOKIE = "parley_commenter";
+    static final String NAME_COOKIE = "parley_author";
+    static final String EMAIL_COOKIE = "parley_author_email";
+    static final String URL_COOKIE = "parley_author_url";
+    private static final int ONE_YEAR = 365 * 24 * 3600;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public static BrowserCommenter from(Map<String, Cookie> cookies) {
+        return new BrowserCommenter(
+                value(cookies, TOKEN_COOKIE), value(cookies, NAME_COOKIE),
+                value(cookies, EMAIL_COOKIE), value(cookies, URL_COOKIE));
+    }
+
+    /** The token's hash as stored with comments, or {@code null} when this browser has no token yet. */
+    public String tokenHash() {
+        return token == null || token.isBlank() ? null : hash(token);
+    }
+
+    /** This browser with a token, minting one on its first comment. */
+    public BrowserCommenter withToken() {
+        if (token != null && !token.isBlank()) {
+            return this;
+        }
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return new BrowserCommenter(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), name, email, url);
+    }
+
+    /**
+     * The cookies to send after a comment: the token always; the reader's details when they asked us to
+     * remember them, otherwise instructions to forget any that were saved.
+     */
+    public List<NewCookie> cookies(boolean remember, String name, String email, String url, boolean secure) {
+        List<NewCookie> cookies = new ArrayList<>();
+        cookies.add(cookie(TOKEN_COOKIE, token, ONE_YEAR, secure));
+        int maxAge = remember ? ONE_YEAR : 0;
+        cookies.add(cookie(NAME_COOKIE, remember ? name : "", maxAge, secure));
+        cookies.add(cookie(EMAIL_COOKIE, remember ? email : "", maxAge, secure));
+        cookies.add(cookie(URL_COOKIE, remember ? url : "", maxAge, secure));
+        return cookies;
+    }
+
+    public boolean remembersDetails() {
+        return name != null && !name.isBlank();
+    }
+
+    private static NewCookie cookie(String name, String value, int maxAge, boolean secure) {
+        return new NewCookie.Builder(name)
+                .value(URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8))
+                .path("/")
+                .maxAge(maxAge)
+                .httpOnly(true)
+                .secure(secure)
+                .sameSite(NewCookie.SameSite.LAX)
+                .build();
+    }
+
+    private static String value(Map<String, Cookie> cookies, String name) {
+        Cookie cookie = cookies.get(name);
+        if (cookie == null || cookie.getValue() == null || cookie.getValue().isEmpty()) {
+            return null;
+        }
+        try {
+            return URLDecoder.decode(cookie.getValue(), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
+    }
+
+    private static String hash(String token) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha256.digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

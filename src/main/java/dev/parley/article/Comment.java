@@ -1,0 +1,108 @@
+package dev.parley.article;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+@Entity
+public class Comment extends PanacheEntityBase {
+
+    // WordPress's limits, so that comments move between the two without truncation.
+    public static final int MAX_AUTHOR_NAME = 245;
+    public static final int MAX_AUTHOR_EMAIL = 100;
+    public static final int MAX_AUTHOR_URL = 200;
+    public static final int MAX_BODY = 65525;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "article_id")
+    public Article article;
+
+    /** The comment this one replies to; kept as an id so that a thread loads in one query. */
+    @Column(name = "parent_id")
+    public Long parentId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public CommentStatus status = CommentStatus.PENDING;
+
+    @Column(name = "author_name", nullable = false, length = MAX_AUTHOR_NAME)
+    public String authorName;
+
+    @Column(name = "author_email", length = MAX_AUTHOR_EMAIL)
+    public String authorEmail;
+
+    @Column(name = "author_url", length = MAX_AUTHOR_URL)
+    public String authorUrl;
+
+    @Column(nullable = false, length = MAX_BODY)
+    public String body;
+
+    @Column(name = "author_ip", length = 45)
+    public String authorIp;
+
+    @Column(name = "user_agent", length = 255)
+    public String userAgent;
+
+    /** Hash of the posting browser's commenter token: lets that browser see its own pending comment. */
+    @Column(name = "author_token_hash", length = 64)
+    public String authorTokenHash;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+
+    /** The account that made the last moderation decision. */
+    @Column(name = "decided_by")
+    public Long decidedBy;
+
+    @Version
+    public int version;
+
+    /** Comments an article's thread shows: approved ones, and this browser's own pending ones. */
+    public static List<Comment> listForThread(Article article, String authorTokenHash) {
+        return find("article = ?1 and (status = ?2 or (status = ?3 and authorTokenHash = ?4))"
+                        + " order by createdAt, id",
+                article, CommentStatus.APPROVED, CommentStatus.PENDING,
+                authorTokenHash == null ? "" : authorTokenHash)
+                .list();
+    }
+
+    public static long countApproved(Article article) {
+        return count("article = ?1 and status = ?2", article, CommentStatus.APPROVED);
+    }
+
+    /** Approved-comment counts of several articles in one query. */
+    public static Map<Long, Long> countApprovedByArticle(Collection<Long> articleIds) {
+        if (articleIds.isEmpty()) {
+            return Map.of();
+        }
+        return getEntityManager()
+                .createQuery("select c.article.id, count(c) from Comment c"
+                        + " where c.article.id in :ids and c.status = :status group by c.article.id",
+                        Object[].class)
+                .setParameter("ids", articleIds)
+                .setParameter("status", CommentStatus.APPROVED)
+                .getResultStream()
+                .collect(Collectors.toMap(row -> (Long) row[0], row -> (Long) row[1]));
+    }
+}

@@ -1,0 +1,76 @@
+package dev.parley.identity;
+
+import dev.parley.web.FormState;
+import dev.parley.web.FormValidation;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** The owner's list of accounts, where moderators are added and removed. */
+@Path("/admin/accounts")
+@Produces(MediaType.TEXT_HTML)
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+public class AccountAdminResource {
+
+    @CheckedTemplate(basePath = "identity")
+    static class Templates {
+        static native TemplateInstance accounts(List<AccountService.AccountView> accounts, FormState form, String done);
+    }
+
+    private static final Map<String, String> NOTICES = Map.of(
+            "added", "Moderator added. Give them their password in person or over a channel you trust.",
+            "removed", "Moderator removed and signed out.");
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    FormValidation validation;
+
+    @GET
+    @RolesAllowed(Roles.OWNER)
+    public TemplateInstance list(@RestQuery String done) {
+        return Templates.accounts(accounts.list(), FormState.empty(), done == null ? null : NOTICES.get(done));
+    }
+
+    @POST
+    @RolesAllowed(Roles.OWNER)
+    public Response addModerator(NewAccountForm form) {
+        Map<String, String> errors = validation.errorsOf(form);
+        if (!errors.containsKey("email") && accounts.emailTaken(form.email)) {
+            errors.put("email", "An account with this email address exists already.");
+        }
+        if (!errors.isEmpty()) {
+            FormState typed = FormState.of(form.redisplayed()).withErrors(errors);
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Templates.accounts(accounts.list(), typed, null))
+                    .build();
+        }
+        accounts.create(form.email, form.name, form.password, AccountRole.MODERATOR);
+        return Response.seeOther(URI.create("/admin/accounts?done=added")).build();
+    }
+
+    @POST
+    @Path("{id}/remove")
+    @RolesAllowed(Roles.OWNER)
+    public Response removeModerator(@RestPath long id) {
+        if (!accounts.removeModerator(id)) {
+            throw new NotFoundException();
+        }
+        return Response.seeOther(URI.create("/admin/accounts?done=removed")).build();
+    }
+}

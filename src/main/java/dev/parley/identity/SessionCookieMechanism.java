@@ -1,0 +1,55 @@
+package dev.parley.identity;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+/**
+ * Authenticates browsers by their session cookie and sends anonymous visitors of protected pages to
+ * the sign-in page, remembering where they were going.
+ */
+@ApplicationScoped
+class SessionCookieMechanism implements HttpAuthenticationMechanism {
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        Cookie cookie = context.request().getCookie(SessionService.COOKIE);
+        if (cookie == null || cookie.getValue().isEmpty()) {
+            return Uni.createFrom().optional(java.util.Optional.empty());
+        }
+        SessionTokenRequest request = new SessionTokenRequest(cookie.getValue());
+        return identityProviderManager.authenticate(HttpSecurityUtils.setRoutingContextAttribute(request, context));
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        String location = "/login";
+        if (context.request().method() == HttpMethod.GET) {
+            location += "?next=" + URLEncoder.encode(context.request().uri(), StandardCharsets.UTF_8);
+        }
+        return Uni.createFrom().item(new ChallengeData(303, HttpHeaderNames.LOCATION, location));
+    }
+
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return Set.of(SessionTokenRequest.class);
+    }
+
+    @Override
+    public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
+        return Uni.createFrom().item(new HttpCredentialTransport(HttpCredentialTransport.Type.COOKIE, SessionService.COOKIE));
+    }
+}

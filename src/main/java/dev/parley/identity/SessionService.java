@@ -1,0 +1,85 @@
+package dev.parley.identity;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Database-backed sign-in sessions. Any instance that shares the database and {@code PARLEY_SESSION_KEY}
+ * accepts a session made on another, and signing out ends the session everywhere at once.
+ */
+@ApplicationScoped
+public class SessionService {
+
+    public static final String COOKIE = "parley_session";
+    public static final Duration LIFETIME = Duration.ofDays(14);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SecretKeySpec key;
+
+    SessionService(@ConfigProperty(name = "parley.session-key") String sessionKey) {
+        this.key = new SecretKeySpec(sessionKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    }
+
+    /** Starts a session for the account and returns the token for its cookie. */
+    @Transactional
+    public String start(Account account) {
+        Instant now = Instant.now();
+        LoginSession.delete("expiresAt < ?1", now);
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        LoginSession session = new LoginSession();
+        session.tokenHash = hash(token);
+        session.account = account;
+        session.createdAt = now;
+        session.expiresAt = now.plus(LIFETIME);
+        session.persist();
+        return token;
+    }
+
+    /** The account signed in with this token, if the session exists and has not expired. */
+    @Transactional
+    public Optional<SignedIn> resolve(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        LoginSession session = LoginSession.findById(hash(token));
+        if (session == null) {
+            return Optional.empty();
+        }
+        if (session.expiresAt.isBefore(Instant.now())) {
+            session.delete();
+            return Optional.empty();
+        }
+        Account account = session.account;
+        return Optional.of(new SignedIn(account.id, account.email, account.displayName, account.role));
+    }
+
+    @Transactional
+    public void end(String token) {
+        if (token != null && !token.isBlank()) {
+            LoginSession.deleteById(hash(token));
+        }
+    }
+
+    private String hash(String token) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return HexFormat.of().formatHex(mac.doFinal(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+}

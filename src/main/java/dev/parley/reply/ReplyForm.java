@@ -1,0 +1,74 @@
+package dev.parley.reply;
+
+import dev.parley.article.Comment;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jboss.resteasy.reactive.RestForm;
+
+/**
+ * The "Leave a Reply" form. Field names are WordPress's, so that browser autofill and readers' habits
+ * carry over. Only these fields are bound: a reader cannot set a comment's status or anything else.
+ */
+public class ReplyForm {
+
+    static final String EMAIL_PATTERN = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
+
+    @RestForm
+    @NotBlank(message = "Please type your comment.")
+    @Size(max = Comment.MAX_BODY, message = "Your comment is too long: it can have at most 65,525 characters.")
+    public String comment;
+
+    @RestForm
+    @NotBlank(message = "Please enter your name.")
+    @Size(max = Comment.MAX_AUTHOR_NAME, message = "Your name can have at most {max} characters.")
+    public String author;
+
+    @RestForm
+    @NotBlank(message = "Please enter your email address. It will not be published.")
+    @Size(max = Comment.MAX_AUTHOR_EMAIL, message = "Your email address can have at most {max} characters.")
+    @Pattern(regexp = EMAIL_PATTERN, message = "Please enter a valid email address, such as name@example.com.")
+    public String email;
+
+    @RestForm
+    @Size(max = Comment.MAX_AUTHOR_URL, message = "Your website address can have at most {max} characters.")
+    @Pattern(regexp = "^\\s*$|^\\s*(?i:https?)://[^\\s/?#]+\\S*\\s*$",
+            message = "Your website must be a web address starting with http:// or https://.")
+    public String url;
+
+    @RestForm("comment_parent")
+    public String commentParent;
+
+    @RestForm("wp-comment-cookies-consent")
+    public String rememberMe;
+
+    /** The comment replied to, or {@code null} for a top-level comment. */
+    Long parentId() throws NumberFormatException {
+        if (commentParent == null || commentParent.isBlank() || "0".equals(commentParent.strip())) {
+            return null;
+        }
+        return Long.valueOf(commentParent.strip());
+    }
+
+    boolean remember() {
+        return rememberMe != null && !rememberMe.isBlank();
+    }
+
+    static String trimmedOrNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** Everything the reader typed, to put back in the form when it comes back with a message. */
+    public Map<String, String> typed() {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("comment", comment);
+        values.put("author", author);
+        values.put("email", email);
+        values.put("url", url);
+        values.put("comment_parent", commentParent);
+        values.put("wp-comment-cookies-consent", rememberMe);
+        return values;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.parley.reply;
+
+import dev.parley.article.ArticlePage;
+import dev.parley.article.ArticleResource;
+import dev.parley.article.BrowserCommenter;
+import dev.parley.article.ThreadService;
+import dev.parley.web.Cookies;
+import dev.parley.web.FormState;
+import dev.parley.web.Routes;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import org.jboss.resteasy.reactive.RestPath;
+
+/** Receives the "Leave a Reply" form. */
+@Path("/articles/{slug}/comments")
+@Produces(MediaType.TEXT_HTML)
+public class ReplyResource {
+
+    @CheckedTemplate(basePath = "reply")
+    static class Templates {
+        /** The article went away while the reader was writing: show their text so it is not lost. */
+        static native TemplateInstance articleGone(FormState form);
+    }
+
+    @Inject
+    ReplyService replies;
+
+    @Inject
+    ThreadService threads;
+
+    @POST
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response post(@RestPath String slug, ReplyForm form, @Context HttpHeaders headers,
+            @Context UriInfo uri, @Context HttpServerRequest request) {
+        BrowserCommenter commenter = BrowserCommenter.from(headers.getCookies()).withToken();
+        Origin origin = new Origin(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
+                headers.getHeaderString(HttpHeaders.USER_AGENT), commenter.tokenHash());
+        PostOutcome outcome = replies.post(slug, form, origin);
+        FormState typed = FormState.of(form.typed());
+        if (outcome instanceof PostOutcome.Posted posted) {
+            NewCookie[] cookies = commenter.cookies(form.remember(), ReplyForm.trimmedOrNull(form.author),
+                    ReplyForm.trimmedOrNull(form.email), ReplyForm.trimmedOrNull(form.url),
+                    Cookies.secure(uri)).toArray(NewCookie[]::new);
+            return Response.seeOther(URI.create(Routes.comment(slug, posted.commentId()))).cookie(cookies).build();
+        }
+        if (outcome instanceof PostOutcome.NotPosted notPosted) {
+            ArticlePage page = threads.articlePage(slug, commenter.tokenHash(), notPosted.replyTo()).orElseThrow();
+            return Response.status(notPosted.status())
+                    .entity(ArticleResource.Templates.show(page, typed.withErrors(notPosted.errors())))
+                    .build();
+        }
+        return Response.status(Response.Status.NOT_FOUND).entity(Templates.articleGone(typed)).build();
+    }
+}

@@ -1,0 +1,89 @@
+package dev.parley.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
+import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
+
+/**
+ * The single place that turns failures into pages. Pages never show exception text or stack traces;
+ * unexpected failures are logged with an incident number that the page shows, so an operator can find
+ * the cause.
+ */
+public class ErrorPages {
+
+    private static final Logger LOG = Logger.getLogger(ErrorPages.class);
+
+    @CheckedTemplate(basePath = "error")
+    static class Templates {
+        static native TemplateInstance page(int status, String title, String message, String incident, String kept);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return page(404, "Page not found", "There is nothing at this address. It may have moved or been deleted.");
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return page(403, "Not allowed", "Your account does not have access to this page.");
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        return page(status, "This request could not be handled",
+                "The address or the form sent does not look right. Go back and try again.");
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        String incident = UUID.randomUUID().toString().substring(0, 8);
+        LOG.errorf(e, "Incident %s: request failed", incident);
+        return Response.status(500)
+                .type(MediaType.TEXT_HTML_TYPE)
+                .entity(Templates.page(500, "Something went wrong",
+                        "Parley could not complete this request. Please try again in a moment.", incident, null))
+                .build();
+    }
+
+    /**
+     * The CSRF filter rejects a form whose token is missing or wrong with a bare 400. Show a page that
+     * explains it and gives back the comment the reader wrote, so nothing they typed is lost.
+     */
+    @ServerResponseFilter
+    public void explainRejectedForm(ContainerRequestContext request, ContainerResponseContext response) {
+        if (response.getStatus() != 400 || response.hasEntity() || !"POST".equals(request.getMethod())) {
+            return;
+        }
+        // The CSRF filter has already parsed the form; read the comment from it.
+        ResteasyReactiveRequestContext context = CurrentRequestManager.get();
+        Object comment = context == null ? null : context.getFormParameter("comment", true, false);
+        String kept = comment instanceof String text && !text.isBlank() ? text : null;
+        response.setEntity(Templates.page(400, "This form has expired",
+                "For your security, forms are only accepted from a page Parley served recently."
+                        + " Nothing was saved. Reload the page and send the form again.", null, kept).render(),
+                null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+    }
+
+    private static Response page(int status, String title, String message) {
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE)
+                .entity(Templates.page(status, title, message, null, null))
+                .build();
+    }
+}

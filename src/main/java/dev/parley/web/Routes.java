@@ -1,0 +1,55 @@
+package dev.parley.web;
+
+import io.quarkus.qute.TemplateExtension;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Every link Parley prints, in one place: Java code calls {@code Routes.article(slug)}, templates
+ * {@code {routes:article(slug)}}.
+ */
+@TemplateExtension(namespace = "routes")
+public final class Routes {
+
+    private Routes() {}
+
+    public static String article(String slug) {
+        return "/articles/" + encode(slug);
+    }
+
+    public static String comment(String slug, long commentId) {
+        return article(slug) + "#comment-" + commentId;
+    }
+
+    public static String replyTo(String slug, long commentId) {
+        return article(slug) + "?replytocom=" + commentId + "#respond";
+    }
+
+    public static String cancelReply(String slug) {
+        return article(slug) + "#respond";
+    }
+
+    public static String postComment(String slug) {
+        return article(slug) + "/comments";
+    }
+
+    public static String moderation(int page) {
+        return page <= 1 ? "/moderation" : "/moderation?page=" + page;
+    }
+
+    public static String editArticle(long id) {
+        return "/admin/articles/" + id;
+    }
+
+    public static String articleAction(long id, String action) {
+        return "/admin/articles/" + id + "/" + action;
+    }
+
+    public static String removeAccount(long id) {
+        return "/admin/accounts/" + id + "/remove";
+    }
+
+    private static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
