@@ -14,7 +14,8 @@ import org.jboss.resteasy.reactive.RestForm;
  */
 public class ReplyForm {
 
-    static final String EMAIL_PATTERN = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
+    // Empty is left to @NotBlank, so that an empty field gets one message, not two.
+    static final String EMAIL_PATTERN = "^$|^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
 
     @RestForm
     @NotBlank(message = "Please type your comment.")

@@ -1,0 +1,107 @@
+package dev.parley.support;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.restassured.http.Cookie;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jsoup.nodes.Element;
+
+/**
+ * A minimal browser for tests: keeps cookies, never follows redirects by itself, and submits forms the
+ * way a browser does, with every hidden field (the CSRF token included) and the user's input on top.
+ */
+public final class Browser {
+
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+
+    public Page open(String path) {
+        Response response = request().get(path);
+        remember(response);
+        return Page.of(path, response);
+    }
+
+    /** Fills in the form found by {@code formSelector} on {@code page} and submits it. */
+    public Response submit(Page page, String formSelector, Map<String, String> typed) {
+        Element form = page.one(formSelector);
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (Element input : form.select("input[name], textarea[name], select[name]")) {
+            String type = input.attr("type");
+            if (("checkbox".equals(type) || "radio".equals(type)) && !input.hasAttr("checked")) {
+                continue;
+            }
+            if ("submit".equals(type)) {
+                continue;
+            }
+            fields.put(input.attr("name"), input.is("textarea") ? input.wholeText() : input.val());
+        }
+        typed.forEach((name, value) -> {
+            if (value == null) {
+                fields.remove(name);
+            } else {
+                fields.put(name, value);
+            }
+        });
+        return post(form.attr("action"), fields);
+    }
+
+    /** Posts raw form fields, as a script or an attacker would, with this browser's cookies. */
+    public Response post(String path, Map<String, String> fields) {
+        Response response = request()
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParams(fields)
+                .post(path);
+        remember(response);
+        return response;
+    }
+
+    /** Follows a 303 answer like a browser and returns the page it leads to. */
+    public Page follow(Response response) {
+        assertEquals(303, response.statusCode(), () -> "expected a redirect, got:\n" + response.asString());
+        return open(pathOf(response.header("Location")));
+    }
+
+    public Page signIn(String email, String password) {
+        Page login = open("/login");
+        Response answer = submit(login, "#loginform", Map.of("email", email, "password", password));
+        return follow(answer);
+    }
+
+    public String cookie(String name) {
+        return cookies.get(name);
+    }
+
+    public void setCookie(String name, String value) {
+        cookies.put(name, value);
+    }
+
+    public void forget(String name) {
+        cookies.remove(name);
+    }
+
+    /** The path and query of a Location header, without the fragment a browser keeps to itself. */
+    public static String pathOf(String location) {
+        assertNotNull(location, "no Location header");
+        URI uri = URI.create(location);
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+    private RequestSpecification request() {
+        return given().redirects().follow(false).cookies(cookies).urlEncodingEnabled(false);
+    }
+
+    private void remember(Response response) {
+        for (Cookie cookie : response.getDetailedCookies()) {
+            if (cookie.getMaxAge() == 0 || cookie.getValue() == null || cookie.getValue().isEmpty()) {
+                cookies.remove(cookie.getName());
+            } else {
+                cookies.put(cookie.getName(), cookie.getValue());
+            }
+        }
+    }
+}

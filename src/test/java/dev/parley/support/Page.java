@@ -1,0 +1,52 @@
+package dev.parley.support;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.restassured.response.Response;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/** A page as a browser would show it: status, parsed HTML and a few ways to read what a user sees. */
+public record Page(String path, int status, Document html) {
+
+    static Page of(String path, Response response) {
+        return new Page(path, response.statusCode(), Jsoup.parse(response.asString(), "http://localhost/"));
+    }
+
+    public Element one(String cssSelector) {
+        Element element = html.selectFirst(cssSelector);
+        assertNotNull(element, () -> "No element matches " + cssSelector + " on " + path + ":\n" + html.body());
+        return element;
+    }
+
+    public boolean has(String cssSelector) {
+        return html.selectFirst(cssSelector) != null;
+    }
+
+    /** The visible text of the first element that matches. */
+    public String text(String cssSelector) {
+        return one(cssSelector).text();
+    }
+
+    public List<String> texts(String cssSelector) {
+        return html.select(cssSelector).eachText();
+    }
+
+    /** The error message shown next to a form field. */
+    public String fieldError(String field) {
+        return text("#" + field + "-error");
+    }
+
+    /** What a form field holds: an input's value or a textarea's text. */
+    public String fieldValue(String field) {
+        Element element = one("[name=" + field + "]");
+        return element.is("textarea") ? element.wholeText() : element.attr("value");
+    }
+
+    /** Whether any text of the page contains the given string. */
+    public boolean shows(String text) {
+        return html.body().text().contains(text);
+    }
+}
