@@ -67,7 +67,7 @@ public class ThreadService {
             if (parent != null && parent.depth >= maxDepth) {
                 // Too deep to indent further: show it beside its parent, saying whom it answers.
                 inReplyTo = parent.comment.authorName;
-                while (parent.depth >= maxDepth) {
+                while (parent != null && parent.depth >= maxDepth) {
                     parent = parent.parent;
                 }
             }

@@ -1,0 +1,22 @@
+package dev.parley.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SafeRedirectTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/moderation", "/moderation?page=2", "/articles/a#comment-1", "/"})
+    void localPathsAreFollowed(String path) {
+        assertEquals(path, SafeRedirect.localPathOr(path, "/fallback"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://evil.example/", "//evil.example", "/\\evil.example", "\\\\evil", "javascript:x",
+        "evil.example", "/ x", ""})
+    void anythingElseFallsBack(String path) {
+        assertEquals("/fallback", SafeRedirect.localPathOr(path, "/fallback"));
+    }
+}
