@@ -19,6 +19,17 @@ import org.jsoup.nodes.Element;
 public final class Browser {
 
     private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final String baseUri;
+
+    /** A browser for the application under test in this JVM. */
+    public Browser() {
+        this(null);
+    }
+
+    /** A browser for an application running elsewhere, such as a separately started process. */
+    public Browser(String baseUri) {
+        this.baseUri = baseUri;
+    }
 
     public Page open(String path) {
         Response response = request().get(path);
@@ -92,7 +103,12 @@ public final class Browser {
     }
 
     private RequestSpecification request() {
-        return given().redirects().follow(false).cookies(cookies).urlEncodingEnabled(false);
+        RequestSpecification request = given().redirects().follow(false).cookies(cookies).urlEncodingEnabled(false);
+        if (baseUri == null) {
+            return request;
+        }
+        URI uri = URI.create(baseUri);
+        return request.baseUri(uri.getScheme() + "://" + uri.getHost()).port(uri.getPort());
     }
 
     private void remember(Response response) {

@@ -9,10 +9,21 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /** A page as a browser would show it: status, parsed HTML and a few ways to read what a user sees. */
-public record Page(String path, int status, Document html) {
+public record Page(String path, int status, Document html, String location) {
+
+    public Page(String path, int status, Document html) {
+        this(path, status, html, null);
+    }
 
     static Page of(String path, Response response) {
-        return new Page(path, response.statusCode(), Jsoup.parse(response.asString(), "http://localhost/"));
+        return new Page(path, response.statusCode(), Jsoup.parse(response.asString(), "http://localhost/"),
+                response.header("Location"));
+    }
+
+    /** Where a redirect answer points (path and query). */
+    public String redirectTarget() {
+        assertNotNull(location, () -> path + " answered " + status + " without a redirect");
+        return Browser.pathOf(location);
     }
 
     public Element one(String cssSelector) {

@@ -1,0 +1,109 @@
+package dev.parley.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.article.Article;
+import dev.parley.article.CommentStatus;
+import dev.parley.support.TestData;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A reader in a real browser (headless Chromium): the form works without any JavaScript of ours.
+ * Chromium is required, not optional: {@code .ci/run} installs Debian's chromium and chromium-driver,
+ * and this test fails when they are missing.
+ */
+@QuarkusTest
+class ReaderBrowserTest {
+
+    private static final String CHROMIUM = System.getProperty("parley.chromium", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER = System.getProperty("parley.chromedriver", "/usr/bin/chromedriver");
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    TestData data;
+
+    private ChromeDriver browser;
+    private Path profile;
+
+    @BeforeEach
+    void startChromium() throws IOException {
+        assertTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
+                "Chromium is needed for this test: apt-get install -y chromium chromium-driver");
+        profile = Files.createTempDirectory("parley-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-dev-shm-usage", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1100,1400", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void stopChromium() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void readerRepliesAndSeesTheirCommentAwaitingModeration() throws IOException {
+        Article article = data.article("Browser");
+        data.comment(article, null, "Ada", "Is anyone there?", CommentStatus.APPROVED);
+        String author = TestData.unique("Chromium Reader");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+
+        browser.get(base + "articles/" + article.slug);
+        browser.findElement(By.cssSelector(".comment-reply-link")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cancel-comment-reply-link")));
+        assertTrue(browser.findElement(By.id("reply-title")).getText().startsWith("Leave a Reply to Ada"));
+
+        browser.findElement(By.id("comment")).sendKeys("Yes, I am here.\n\nWith a second paragraph.");
+        browser.findElement(By.id("author")).sendKeys(author);
+        browser.findElement(By.id("email")).sendKeys("reader@example.org");
+        browser.findElement(By.id("url")).sendKeys("https://reader.example.org/");
+        browser.findElement(By.id("submit")).click();
+
+        WebElement notice = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".comment.awaiting .comment-awaiting-moderation")));
+        assertEquals("Your comment is awaiting moderation.", notice.getText());
+        long id = data.onlyCommentBy(author).id;
+        assertTrue(browser.getCurrentUrl().endsWith("#comment-" + id), browser.getCurrentUrl());
+        WebElement mine = browser.findElement(By.id("comment-" + id));
+        assertEquals(author, mine.findElement(By.cssSelector(".comment-author")).getText());
+        assertEquals(2, mine.findElements(By.cssSelector(".comment-content p")).size());
+        assertEquals("children", mine.findElement(By.xpath("..")).getAttribute("class"), "nested under Ada's comment");
+        saveScreenshot("reader-awaiting-moderation");
+    }
+
+    private void saveScreenshot(String name) throws IOException {
+        Path folder = Path.of("target", "screenshots");
+        Files.createDirectories(folder);
+        Files.write(folder.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+}

@@ -1,0 +1,119 @@
+package dev.parley.support;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged application ({@code target/quarkus-app/quarkus-run.jar}) started as its own process, as a
+ * site owner would start it, so that tests can stop, kill and restart it on the same data folder.
+ */
+public final class AppProcess implements AutoCloseable {
+
+    private final Path dataDir;
+    private final Map<String, String> environment;
+    private final int port;
+    private final List<Path> logs = new ArrayList<>();
+    private Process process;
+
+    public AppProcess(Path dataDir, Map<String, String> environment) {
+        this.dataDir = dataDir;
+        this.environment = environment;
+        this.port = freePort();
+    }
+
+    public String baseUri() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Starts the application and waits until it serves pages. */
+    public AppProcess start() {
+        String jar = System.getProperty("parley.app.jar", "target/quarkus-app/quarkus-run.jar");
+        assertTrue(Files.exists(Path.of(jar)), "package the application first: " + jar);
+        try {
+            Path log = Files.createTempFile("parley-app", ".log");
+            logs.add(log);
+            ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-jar", jar)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().keySet().removeIf(name -> name.startsWith("PARLEY_") || name.startsWith("QUARKUS_"));
+            builder.environment().put("PARLEY_DATA_DIR", dataDir.toString());
+            builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            builder.environment().putAll(environment);
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> !process.isAlive() || serves());
+        assertTrue(process.isAlive(), () -> "the application stopped during start-up:\n" + log());
+        return this;
+    }
+
+    /** The log of the latest start. */
+    public String log() {
+        try {
+            return Files.readString(logs.get(logs.size() - 1));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Ends the process the hard way (SIGKILL), as a crash or an out-of-memory kill would. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+    }
+
+    /** Asks the process to stop (SIGTERM) and waits for it. */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            stop();
+        }
+    }
+
+    private boolean serves() {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) URI.create(baseUri() + "/").toURL().openConnection();
+            connection.setConnectTimeout(500);
+            return connection.getResponseCode() == 200;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    private static String javaExecutable() {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        assertNotNull(java);
+        return java.toString();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.parley.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.support.AppProcess;
+import dev.parley.support.Browser;
+import dev.parley.support.Page;
+import io.restassured.response.Response;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Parley as a new site owner meets it: the packaged application started on an empty data folder, then
+ * killed (SIGKILL) and started again on the same folder.
+ */
+class FirstStartIT {
+
+    private static final Pattern SETUP_CODE = Pattern.compile("set-up code: ([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})");
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void ownerSetsUpWithTheLoggedCodeAndAcknowledgedCommentsSurviveAKill() throws Exception {
+        try (AppProcess app = new AppProcess(dataDir, Map.of()).start()) {
+            String firstLog = app.log();
+            assertTrue(firstLog.contains("Generated the session key into"), firstLog);
+            assertEquals("rw-------", PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(dataDir.resolve("secrets.properties"))));
+            Matcher code = SETUP_CODE.matcher(firstLog);
+            assertTrue(code.find(), firstLog);
+
+            Browser owner = new Browser(app.baseUri());
+            Page admin = owner.open("/admin");
+            Page login = owner.open(admin.redirectTarget());
+            assertEquals("/setup", login.redirectTarget(), "with no owner yet, signing in means setting up");
+            Page setup = owner.open("/setup");
+            assertEquals("Welcome to Parley", setup.text("h1"));
+
+            Response wrong = owner.submit(setup, "#setupform", Map.of("code", "AAAA-BBBB-CCCC", "name", "Olive",
+                    "email", "olive@example.org", "password", "a very long password"));
+            assertEquals(400, wrong.statusCode());
+            Page again = new Page("/setup", 400, Jsoup.parse(wrong.asString()));
+            assertTrue(again.fieldError("code").startsWith("This is not the set-up code."));
+            assertEquals("Olive", again.fieldValue("name"));
+            assertEquals("olive@example.org", again.fieldValue("email"));
+
+            Page adminArea = owner.follow(owner.submit(again, "#setupform",
+                    Map.of("code", code.group(1).toLowerCase(), "password", "a very long password")));
+            assertEquals("Articles", adminArea.one("h1").text());
+            assertEquals(404, new Browser(app.baseUri()).open("/setup").status(), "set-up happens once");
+
+            Browser reader = new Browser(app.baseUri());
+            Response posted = reader.submit(reader.open("/articles/hello-world"), "#commentform",
+                    Map.of("comment", "Written just before the crash", "author", "Survivor", "email", "s@example.org"));
+            assertEquals(303, posted.statusCode());
+            String anchor = posted.header("Location").substring(posted.header("Location").indexOf('#') + 1);
+            app.kill();
+
+            app.start();
+            String secondLog = app.log();
+            assertFalse(secondLog.contains("Generated the session key"), "the key is reused: " + secondLog);
+            assertFalse(SETUP_CODE.matcher(secondLog).find(), "no set-up once an owner exists");
+
+            Page queue = owner.open("/moderation");
+            assertEquals(200, queue.status(), "the owner's session survives the restart");
+            String id = anchor.substring("comment-".length());
+            assertEquals("Written just before the crash", queue.text("#queue-" + id + " .queue-text"));
+            owner.submit(queue, "#queue", Map.of("one", "approve:" + id));
+            assertEquals("Survivor", new Browser(app.baseUri()).open("/articles/hello-world")
+                    .text("#" + anchor + " .comment-author"));
+        }
+    }
+
+    @Test
+    void ownerComesFromTheEnvironmentWhenGiven() throws Exception {
+        Map<String, String> environment = Map.of(
+                "PARLEY_ADMIN_EMAIL", "Owner@Example.org", "PARLEY_ADMIN_PASSWORD", "from the environment");
+        try (AppProcess app = new AppProcess(dataDir, environment).start()) {
+            assertTrue(app.log().contains("Created the site owner account owner@example.org"), app.log());
+            assertFalse(SETUP_CODE.matcher(app.log()).find());
+            assertFalse(app.log().contains("from the environment"), "the password is never logged");
+            Browser owner = new Browser(app.baseUri());
+            owner.signIn("owner@example.org", "from the environment");
+            assertEquals("Articles", owner.open("/admin").one("h1").text());
+            assertEquals(404, owner.open("/setup").status());
+        }
+    }
+
+    @Test
+    void aWeakPasswordFromTheEnvironmentIsRefusedAndSetUpIsOffered() throws Exception {
+        Map<String, String> environment = Map.of("PARLEY_ADMIN_EMAIL", "o@example.org", "PARLEY_ADMIN_PASSWORD", "short");
+        try (AppProcess app = new AppProcess(dataDir, environment).start()) {
+            assertTrue(app.log().contains("the password must have at least 12 characters"), app.log());
+            assertTrue(SETUP_CODE.matcher(app.log()).find(), "set-up by code is offered instead");
+        }
+    }
+}
