@@ -57,8 +57,9 @@ public class ArticleAdminResource {
     @Path("articles/new")
     @RolesAllowed(Roles.OWNER)
     public TemplateInstance newArticle() {
-        return editor(null, FormState.of(Map.of("format", BodyFormat.PLAIN.name(),
-                "published", "yes", "commentsOpen", "yes")));
+        return editor(
+                null,
+                FormState.of(Map.of("format", BodyFormat.PLAIN.name(), "published", "yes", "commentsOpen", "yes")));
     }
 
     @POST

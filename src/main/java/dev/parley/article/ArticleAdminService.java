@@ -19,10 +19,18 @@ public class ArticleAdminService {
     @Transactional
     public List<ArticleRow> list() {
         List<Article> articles = Article.listAllNewestFirst();
-        Map<Long, Long> counts = Comment.countApprovedByArticle(articles.stream().map(a -> a.id).toList());
+        Map<Long, Long> counts =
+                Comment.countApprovedByArticle(articles.stream().map(a -> a.id).toList());
         return articles.stream()
-                .map(a -> new ArticleRow(a.id, a.slug, a.title, a.isPublished(), a.commentsOpen, a.publishedAt,
-                        a.updatedAt, counts.getOrDefault(a.id, 0L)))
+                .map(a -> new ArticleRow(
+                        a.id,
+                        a.slug,
+                        a.title,
+                        a.isPublished(),
+                        a.commentsOpen,
+                        a.publishedAt,
+                        a.updatedAt,
+                        counts.getOrDefault(a.id, 0L)))
                 .toList();
     }
 
@@ -85,31 +93,42 @@ public class ArticleAdminService {
 
     @Transactional
     public boolean setPublished(long id, boolean published) {
-        return Article.<Article>findByIdOptional(id).map(article -> {
-            if (published) {
-                article.publish(Instant.now());
-            } else {
-                article.unpublish();
-            }
-            article.updatedAt = Instant.now();
-            return true;
-        }).orElse(false);
+        return Article.<Article>findByIdOptional(id)
+                .map(article -> {
+                    if (published) {
+                        article.publish(Instant.now());
+                    } else {
+                        article.unpublish();
+                    }
+                    article.updatedAt = Instant.now();
+                    return true;
+                })
+                .orElse(false);
     }
 
     @Transactional
     public boolean setCommentsOpen(long id, boolean open) {
-        return Article.<Article>findByIdOptional(id).map(article -> {
-            article.commentsOpen = open;
-            article.updatedAt = Instant.now();
-            return true;
-        }).orElse(false);
+        return Article.<Article>findByIdOptional(id)
+                .map(article -> {
+                    article.commentsOpen = open;
+                    article.updatedAt = Instant.now();
+                    return true;
+                })
+                .orElse(false);
     }
 
     @Transactional
     public Optional<ArticleRow> row(long id) {
         return Article.<Article>findByIdOptional(id)
-                .map(a -> new ArticleRow(a.id, a.slug, a.title, a.isPublished(), a.commentsOpen, a.publishedAt,
-                        a.updatedAt, Comment.countApproved(a)));
+                .map(a -> new ArticleRow(
+                        a.id,
+                        a.slug,
+                        a.title,
+                        a.isPublished(),
+                        a.commentsOpen,
+                        a.publishedAt,
+                        a.updatedAt,
+                        Comment.countApproved(a)));
     }
 
     /** Deletes the article and all its comments. */

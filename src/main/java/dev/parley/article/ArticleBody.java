@@ -9,10 +9,8 @@ import org.commonmark.renderer.html.HtmlRenderer;
 public final class ArticleBody {
 
     private static final Parser MARKDOWN = Parser.builder().build();
-    private static final HtmlRenderer SAFE_HTML = HtmlRenderer.builder()
-            .escapeHtml(true)
-            .sanitizeUrls(true)
-            .build();
+    private static final HtmlRenderer SAFE_HTML =
+            HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
 
     private ArticleBody() {}
 

@@ -18,7 +18,8 @@ public class ArticleForm {
     /** Optional: made from the title when left empty. */
     @RestForm
     @Size(max = Article.MAX_SLUG, message = "The address can have at most {max} characters.")
-    @Pattern(regexp = "^\\s*$|^[a-z0-9]+(-[a-z0-9]+)*$",
+    @Pattern(
+            regexp = "^\\s*$|^[a-z0-9]+(-[a-z0-9]+)*$",
             message = "Use lower-case letters, digits and single hyphens only, such as my-first-article.")
     public String slug;
 

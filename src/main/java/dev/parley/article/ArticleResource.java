@@ -42,11 +42,11 @@ public class ArticleResource {
     @GET
     @Path("articles/{slug}")
     @PermitAll
-    public TemplateInstance show(@RestPath String slug, @RestQuery("replytocom") Long replyTo,
-            @Context HttpHeaders headers) {
+    public TemplateInstance show(
+            @RestPath String slug, @RestQuery("replytocom") Long replyTo, @Context HttpHeaders headers) {
         BrowserCommenter commenter = BrowserCommenter.from(headers.getCookies());
-        ArticlePage page = threads.articlePage(slug, commenter.tokenHash(), replyTo)
-                .orElseThrow(NotFoundException::new);
+        ArticlePage page =
+                threads.articlePage(slug, commenter.tokenHash(), replyTo).orElseThrow(NotFoundException::new);
         return Templates.show(page, rememberedDetails(commenter));
     }
 

@@ -80,10 +80,13 @@ public class Comment extends PanacheEntityBase {
 
     /** Comments an article's thread shows: approved ones, and this browser's own pending ones. */
     public static List<Comment> listForThread(Article article, String authorTokenHash) {
-        return find("article = ?1 and (status = ?2 or (status = ?3 and authorTokenHash = ?4))"
-                        + " order by createdAt, id",
-                article, CommentStatus.APPROVED, CommentStatus.PENDING,
-                authorTokenHash == null ? "" : authorTokenHash)
+        return find(
+                        "article = ?1 and (status = ?2 or (status = ?3 and authorTokenHash = ?4))"
+                                + " order by createdAt, id",
+                        article,
+                        CommentStatus.APPROVED,
+                        CommentStatus.PENDING,
+                        authorTokenHash == null ? "" : authorTokenHash)
                 .list();
     }
 
@@ -97,8 +100,9 @@ public class Comment extends PanacheEntityBase {
             return Map.of();
         }
         return getEntityManager()
-                .createQuery("select c.article.id, count(c) from Comment c"
-                        + " where c.article.id in :ids and c.status = :status group by c.article.id",
+                .createQuery(
+                        "select c.article.id, count(c) from Comment c"
+                                + " where c.article.id in :ids and c.status = :status group by c.article.id",
                         Object[].class)
                 .setParameter("ids", articleIds)
                 .setParameter("status", CommentStatus.APPROVED)

@@ -48,8 +48,13 @@ public final class CommentText {
             int end = matcher.start() + url.length();
             html.append(Html.escape(line.substring(last, matcher.start())));
             String escaped = Html.escape(url);
-            html.append("<a href=\"").append(escaped).append("\" rel=\"").append(USER_LINK_REL).append("\">")
-                    .append(escaped).append("</a>");
+            html.append("<a href=\"")
+                    .append(escaped)
+                    .append("\" rel=\"")
+                    .append(USER_LINK_REL)
+                    .append("\">")
+                    .append(escaped)
+                    .append("</a>");
             last = end;
         }
         html.append(Html.escape(line.substring(last)));

@@ -23,10 +23,15 @@ public class ThreadService {
     @Transactional
     public List<ArticleSummary> frontPage() {
         List<Article> articles = Article.listPublishedNewestFirst(FRONT_PAGE_SIZE);
-        Map<Long, Long> counts = Comment.countApprovedByArticle(articles.stream().map(a -> a.id).toList());
+        Map<Long, Long> counts =
+                Comment.countApprovedByArticle(articles.stream().map(a -> a.id).toList());
         return articles.stream()
-                .map(a -> new ArticleSummary(a.slug, a.title, ArticleBody.excerpt(a.body, EXCERPT_LENGTH),
-                        a.publishedAt, counts.getOrDefault(a.id, 0L)))
+                .map(a -> new ArticleSummary(
+                        a.slug,
+                        a.title,
+                        ArticleBody.excerpt(a.body, EXCERPT_LENGTH),
+                        a.publishedAt,
+                        counts.getOrDefault(a.id, 0L)))
                 .toList();
     }
 
@@ -43,9 +48,17 @@ public class ThreadService {
             List<Comment> comments = Comment.listForThread(article, authorTokenHash);
             ThreadBuilder thread = new ThreadBuilder(settings.discussion().threadDepth());
             comments.forEach(thread::add);
-            long approved = comments.stream().filter(c -> c.status == CommentStatus.APPROVED).count();
-            return new ArticlePage(article.slug, article.title, ArticleBody.toHtml(article.body, article.bodyFormat),
-                    article.publishedAt, article.commentsOpen, approved, thread.roots(),
+            long approved = comments.stream()
+                    .filter(c -> c.status == CommentStatus.APPROVED)
+                    .count();
+            return new ArticlePage(
+                    article.slug,
+                    article.title,
+                    ArticleBody.toHtml(article.body, article.bodyFormat),
+                    article.publishedAt,
+                    article.commentsOpen,
+                    approved,
+                    thread.roots(),
                     thread.replyTarget(replyToId));
         });
     }
@@ -104,9 +117,16 @@ public class ThreadService {
             }
 
             CommentNode toNode() {
-                return new CommentNode(comment.id, comment.authorName, comment.authorUrl, comment.createdAt,
-                        CommentText.toHtml(comment.body), comment.status == CommentStatus.PENDING, depth,
-                        inReplyTo, replies.stream().map(Draft::toNode).toList());
+                return new CommentNode(
+                        comment.id,
+                        comment.authorName,
+                        comment.authorUrl,
+                        comment.createdAt,
+                        CommentText.toHtml(comment.body),
+                        comment.status == CommentStatus.PENDING,
+                        depth,
+                        inReplyTo,
+                        replies.stream().map(Draft::toNode).toList());
             }
         }
     }

@@ -14,6 +14,7 @@ public class AccountService {
 
     /** Failures allowed in a row before each further failure makes the account wait. */
     static final int FREE_FAILURES = 5;
+
     static final Duration FIRST_WAIT = Duration.ofSeconds(30);
     static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
 

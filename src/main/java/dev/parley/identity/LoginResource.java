@@ -79,8 +79,8 @@ public class LoginResource {
         }
         if (result instanceof SignInResult.Throttled throttled) {
             long minutes = Math.max(1, (throttled.retryAfter().toSeconds() + 59) / 60);
-            String message = "Too many failed attempts. Try again in " + minutes
-                    + (minutes == 1 ? " minute." : " minutes.");
+            String message =
+                    "Too many failed attempts. Try again in " + minutes + (minutes == 1 ? " minute." : " minutes.");
             return again(Response.Status.TOO_MANY_REQUESTS, typed.withError(FormState.GLOBAL, message));
         }
         return again(Response.Status.BAD_REQUEST, typed.withError(FormState.GLOBAL, WRONG_CREDENTIALS));
@@ -93,7 +93,9 @@ public class LoginResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signOut(@CookieParam(SessionService.COOKIE) String token, @Context UriInfo uri) {
         accounts.signOut(token);
-        return Response.seeOther(URI.create("/")).cookie(SessionCookies.expire(Cookies.secure(uri))).build();
+        return Response.seeOther(URI.create("/"))
+                .cookie(SessionCookies.expire(Cookies.secure(uri)))
+                .build();
     }
 
     private static Response again(Response.Status status, FormState form) {

@@ -18,12 +18,16 @@ public class NewAccountForm {
     @RestForm
     @NotBlank(message = "Please enter an email address.")
     @Size(max = Account.MAX_EMAIL, message = "The email address can have at most {max} characters.")
-    @Pattern(regexp = "^$|^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", message = "Please enter a valid email address, such as name@example.com.")
+    @Pattern(
+            regexp = "^$|^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$",
+            message = "Please enter a valid email address, such as name@example.com.")
     public String email;
 
     @RestForm
     @NotBlank(message = "Please choose a password.")
-    @Size(min = PasswordHasher.MIN_LENGTH, max = PasswordHasher.MAX_LENGTH,
+    @Size(
+            min = PasswordHasher.MIN_LENGTH,
+            max = PasswordHasher.MAX_LENGTH,
             message = "The password must have between {min} and {max} characters.")
     public String password;
 

@@ -41,8 +41,10 @@ public class OwnerSetup {
             }
         }
         setupCode = newCode();
-        LOG.warnf("Parley has no site owner yet. Open /admin in a browser and enter this set-up code: %s"
-                + " (or set PARLEY_ADMIN_EMAIL and PARLEY_ADMIN_PASSWORD before starting).", setupCode);
+        LOG.warnf(
+                "Parley has no site owner yet. Open /admin in a browser and enter this set-up code: %s"
+                        + " (or set PARLEY_ADMIN_EMAIL and PARLEY_ADMIN_PASSWORD before starting).",
+                setupCode);
     }
 
     private boolean createOwnerFromEnvironment() {
@@ -55,7 +57,8 @@ public class OwnerSetup {
         }
         String name = email.substring(0, email.indexOf('@'));
         accounts.createFirstOwner(email, name, password)
-                .ifPresent(owner -> LOG.infof("Created the site owner account %s from PARLEY_ADMIN_EMAIL.", owner.email));
+                .ifPresent(
+                        owner -> LOG.infof("Created the site owner account %s from PARLEY_ADMIN_EMAIL.", owner.email));
         return true;
     }
 

@@ -64,7 +64,9 @@ public class PasswordHasher {
         char[] chars = password.toCharArray();
         try {
             PBEKeySpec spec = new PBEKeySpec(chars, salt, iterations, HASH_BITS);
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(spec)
+                    .getEncoded();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("PBKDF2WithHmacSHA256 is part of every Java runtime", e);
         } finally {

@@ -31,7 +31,8 @@ class SessionIdentityProvider implements IdentityProvider<SessionTokenRequest> {
     public Uni<SecurityIdentity> authenticate(SessionTokenRequest request, AuthenticationRequestContext context) {
         return context.runBlocking(() -> sessions.resolve(request.token())
                 .<SecurityIdentity>map(SessionIdentityProvider::identityOf)
-                .orElseGet(() -> QuarkusSecurityIdentity.builder().setAnonymous(true).build()));
+                .orElseGet(() ->
+                        QuarkusSecurityIdentity.builder().setAnonymous(true).build()));
     }
 
     private static SecurityIdentity identityOf(SignedIn account) {

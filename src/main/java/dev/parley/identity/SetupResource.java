@@ -25,8 +25,8 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 public class SetupResource {
 
-    static final String WRONG_CODE = "This is not the set-up code. Copy it from Parley's log, where it was"
-            + " printed at start-up.";
+    static final String WRONG_CODE =
+            "This is not the set-up code. Copy it from Parley's log, where it was" + " printed at start-up.";
 
     @CheckedTemplate(basePath = "identity")
     static class Templates {
@@ -59,11 +59,15 @@ public class SetupResource {
             errors.put("code", WRONG_CODE);
         }
         if (!errors.isEmpty()) {
-            FormState typed = FormState.of(form.redisplayed()).withValue("code", form.code).withErrors(errors);
-            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.setup(typed)).build();
+            FormState typed = FormState.of(form.redisplayed())
+                    .withValue("code", form.code)
+                    .withErrors(errors);
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Templates.setup(typed))
+                    .build();
         }
-        Account owner = accounts.createFirstOwner(form.email, form.name, form.password)
-                .orElseThrow(NotFoundException::new);
+        Account owner =
+                accounts.createFirstOwner(form.email, form.name, form.password).orElseThrow(NotFoundException::new);
         setup.close();
         String token = accounts.startSession(owner.id);
         return Response.seeOther(URI.create("/admin"))

@@ -41,8 +41,8 @@ public class ModerationResource {
 
     @GET
     @RolesAllowed(Roles.MODERATOR)
-    public TemplateInstance queue(@RestQuery Integer page, @RestQuery("done") String decided,
-            @RestQuery("n") Integer count) {
+    public TemplateInstance queue(
+            @RestQuery Integer page, @RestQuery("done") String decided, @RestQuery("n") Integer count) {
         Done done = Decision.parse(decided)
                 .map(d -> new Done(count == null ? 0 : count, d.pastTense()))
                 .orElse(null);
@@ -57,8 +57,8 @@ public class ModerationResource {
     @Path("decisions")
     @RolesAllowed(Roles.MODERATOR)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response decide(@RestForm String one, @RestForm String bulk, @RestForm List<Long> ids,
-            @RestForm Integer page) {
+    public Response decide(
+            @RestForm String one, @RestForm String bulk, @RestForm List<Long> ids, @RestForm Integer page) {
         int returnTo = page == null ? 1 : page;
         Optional<Decision> decision;
         List<Long> chosen;
@@ -76,8 +76,8 @@ public class ModerationResource {
                     .build();
         }
         int changed = moderation.decide(chosen, decision.get(), viewer.getAccountId());
-        String target = Routes.moderation(returnTo) + (returnTo > 1 ? "&" : "?")
-                + "done=" + decision.get().name().toLowerCase() + "&n=" + changed;
+        String target = Routes.moderation(returnTo) + (returnTo > 1 ? "&" : "?") + "done="
+                + decision.get().name().toLowerCase() + "&n=" + changed;
         return Response.seeOther(URI.create(target)).build();
     }
 

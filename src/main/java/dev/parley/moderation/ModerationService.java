@@ -22,8 +22,10 @@ public class ModerationService {
         int pageCount = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int current = Math.min(Math.max(1, page), pageCount);
         List<QueueItem> items = Comment.getEntityManager()
-                .createQuery("select c from Comment c join fetch c.article where c.status = :status"
-                        + " order by c.createdAt desc, c.id desc", Comment.class)
+                .createQuery(
+                        "select c from Comment c join fetch c.article where c.status = :status"
+                                + " order by c.createdAt desc, c.id desc",
+                        Comment.class)
                 .setParameter("status", CommentStatus.PENDING)
                 .setFirstResult((current - 1) * PAGE_SIZE)
                 .setMaxResults(PAGE_SIZE)
@@ -55,7 +57,16 @@ public class ModerationService {
     }
 
     private static QueueItem toItem(Comment c) {
-        return new QueueItem(c.id, c.article.title, c.article.slug, c.authorName, c.authorEmail, c.authorUrl,
-                c.authorIp, c.createdAt, CommentText.toHtml(c.body), c.parentId != null);
+        return new QueueItem(
+                c.id,
+                c.article.title,
+                c.article.slug,
+                c.authorName,
+                c.authorEmail,
+                c.authorUrl,
+                c.authorIp,
+                c.createdAt,
+                CommentText.toHtml(c.body),
+                c.parentId != null);
     }
 }

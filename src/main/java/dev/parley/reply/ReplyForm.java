@@ -35,7 +35,8 @@ public class ReplyForm {
 
     @RestForm
     @Size(max = Comment.MAX_AUTHOR_URL, message = "Your website address can have at most {max} characters.")
-    @Pattern(regexp = "^\\s*$|^\\s*(?i:https?)://[^\\s/?#]+\\S*\\s*$",
+    @Pattern(
+            regexp = "^\\s*$|^\\s*(?i:https?)://[^\\s/?#]+\\S*\\s*$",
             message = "Your website must be a web address starting with http:// or https://.")
     public String url;
 

@@ -45,25 +45,41 @@ public class ReplyResource {
     @POST
     @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response post(@RestPath String slug, ReplyForm form, @Context HttpHeaders headers,
-            @Context UriInfo uri, @Context HttpServerRequest request) {
+    public Response post(
+            @RestPath String slug,
+            ReplyForm form,
+            @Context HttpHeaders headers,
+            @Context UriInfo uri,
+            @Context HttpServerRequest request) {
         BrowserCommenter commenter = BrowserCommenter.from(headers.getCookies()).withToken();
-        Origin origin = new Origin(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
-                headers.getHeaderString(HttpHeaders.USER_AGENT), commenter.tokenHash());
+        Origin origin = new Origin(
+                request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
+                headers.getHeaderString(HttpHeaders.USER_AGENT),
+                commenter.tokenHash());
         PostOutcome outcome = replies.post(slug, form, origin);
         FormState typed = FormState.of(form.typed());
         if (outcome instanceof PostOutcome.Posted posted) {
-            NewCookie[] cookies = commenter.cookies(form.remember(), ReplyForm.trimmedOrNull(form.author),
-                    ReplyForm.trimmedOrNull(form.email), ReplyForm.trimmedOrNull(form.url),
-                    Cookies.secure(uri)).toArray(NewCookie[]::new);
-            return Response.seeOther(URI.create(Routes.comment(slug, posted.commentId()))).cookie(cookies).build();
+            NewCookie[] cookies = commenter
+                    .cookies(
+                            form.remember(),
+                            ReplyForm.trimmedOrNull(form.author),
+                            ReplyForm.trimmedOrNull(form.email),
+                            ReplyForm.trimmedOrNull(form.url),
+                            Cookies.secure(uri))
+                    .toArray(NewCookie[]::new);
+            return Response.seeOther(URI.create(Routes.comment(slug, posted.commentId())))
+                    .cookie(cookies)
+                    .build();
         }
         if (outcome instanceof PostOutcome.NotPosted notPosted) {
-            ArticlePage page = threads.articlePage(slug, commenter.tokenHash(), notPosted.replyTo()).orElseThrow();
+            ArticlePage page = threads.articlePage(slug, commenter.tokenHash(), notPosted.replyTo())
+                    .orElseThrow();
             return Response.status(notPosted.status())
                     .entity(ArticleResource.Templates.show(page, typed.withErrors(notPosted.errors())))
                     .build();
         }
-        return Response.status(Response.Status.NOT_FOUND).entity(Templates.articleGone(typed)).build();
+        return Response.status(Response.Status.NOT_FOUND)
+                .entity(Templates.articleGone(typed))
+                .build();
     }
 }

@@ -34,7 +34,8 @@ public class SettingsResource {
     @GET
     @RolesAllowed(Roles.OWNER)
     public TemplateInstance show(@RestQuery boolean saved) {
-        FormState form = FormState.of(Map.of("threadDepth", String.valueOf(settings.discussion().threadDepth())));
+        FormState form = FormState.of(
+                Map.of("threadDepth", String.valueOf(settings.discussion().threadDepth())));
         return page(form, saved);
     }
 
@@ -45,22 +46,28 @@ public class SettingsResource {
         Integer depth = parseDepth(threadDepth);
         if (depth == null) {
             FormState form = FormState.of(Map.of("threadDepth", threadDepth == null ? "" : threadDepth))
-                    .withError("threadDepth", "Choose a depth from " + DiscussionSettings.MIN_THREAD_DEPTH
-                            + " to " + DiscussionSettings.MAX_THREAD_DEPTH + ".");
-            return Response.status(Response.Status.BAD_REQUEST).entity(page(form, false)).build();
+                    .withError(
+                            "threadDepth",
+                            "Choose a depth from " + DiscussionSettings.MIN_THREAD_DEPTH + " to "
+                                    + DiscussionSettings.MAX_THREAD_DEPTH + ".");
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(page(form, false))
+                    .build();
         }
         settings.changeThreadDepth(depth);
         return Response.seeOther(URI.create("/admin/settings?saved=true")).build();
     }
 
     private static TemplateInstance page(FormState form, boolean saved) {
-        return Templates.discussion(form, saved, DiscussionSettings.MIN_THREAD_DEPTH, DiscussionSettings.MAX_THREAD_DEPTH);
+        return Templates.discussion(
+                form, saved, DiscussionSettings.MIN_THREAD_DEPTH, DiscussionSettings.MAX_THREAD_DEPTH);
     }
 
     private static Integer parseDepth(String value) {
         try {
             int depth = Integer.parseInt(value == null ? "" : value.strip());
-            boolean inRange = depth >= DiscussionSettings.MIN_THREAD_DEPTH && depth <= DiscussionSettings.MAX_THREAD_DEPTH;
+            boolean inRange =
+                    depth >= DiscussionSettings.MIN_THREAD_DEPTH && depth <= DiscussionSettings.MAX_THREAD_DEPTH;
             return inRange ? depth : null;
         } catch (NumberFormatException notANumber) {
             return null;

@@ -95,8 +95,10 @@ public class GeneratedKeysConfigSource implements ConfigSource {
             keys = stored;
             return keys;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the key file " + file
-                    + "; set PARLEY_SESSION_KEY or make the data folder writable", e);
+            throw new UncheckedIOException(
+                    "Cannot read or create the key file " + file
+                            + "; set PARLEY_SESSION_KEY or make the data folder writable",
+                    e);
         }
     }
 
@@ -111,7 +113,10 @@ public class GeneratedKeysConfigSource implements ConfigSource {
         try (Writer writer = Files.newBufferedWriter(temp)) {
             stored.store(writer, "Parley keys. Keep this file private; deleting it signs everyone out.");
         }
-        Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        Files.move(
+                temp,
+                file,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 

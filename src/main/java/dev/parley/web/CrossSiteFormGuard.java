@@ -27,8 +27,12 @@ public class CrossSiteFormGuard {
         }
         return Response.status(Response.Status.FORBIDDEN)
                 .type(MediaType.TEXT_HTML_TYPE)
-                .entity(ErrorPages.Templates.page(403, "Form sent from another site",
-                        "Parley only accepts forms sent from its own pages. Nothing was saved.", null, null))
+                .entity(ErrorPages.Templates.page(
+                        403,
+                        "Form sent from another site",
+                        "Parley only accepts forms sent from its own pages. Nothing was saved.",
+                        null,
+                        null))
                 .build();
     }
 }

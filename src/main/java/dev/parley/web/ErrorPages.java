@@ -13,8 +13,8 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
-import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 
 /**
  * The single place that turns failures into pages. Pages never show exception text or stack traces;
@@ -46,7 +46,9 @@ public class ErrorPages {
         if (status >= 500) {
             return unexpected(e);
         }
-        return page(status, "This request could not be handled",
+        return page(
+                status,
+                "This request could not be handled",
                 "The address or the form sent does not look right. Go back and try again.");
     }
 
@@ -56,8 +58,12 @@ public class ErrorPages {
         LOG.errorf(e, "Incident %s: request failed", incident);
         return Response.status(500)
                 .type(MediaType.TEXT_HTML_TYPE)
-                .entity(Templates.page(500, "Something went wrong",
-                        "Parley could not complete this request. Please try again in a moment.", incident, null))
+                .entity(Templates.page(
+                        500,
+                        "Something went wrong",
+                        "Parley could not complete this request. Please try again in a moment.",
+                        incident,
+                        null))
                 .build();
     }
 
@@ -74,10 +80,17 @@ public class ErrorPages {
         ResteasyReactiveRequestContext context = CurrentRequestManager.get();
         Object comment = context == null ? null : context.getFormParameter("comment", true, false);
         String kept = comment instanceof String text && !text.isBlank() ? text : null;
-        response.setEntity(Templates.page(400, "This form has expired",
-                "For your security, forms are only accepted from a page Parley served recently."
-                        + " Nothing was saved. Reload the page and send the form again.", null, kept).render(),
-                null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+        response.setEntity(
+                Templates.page(
+                                400,
+                                "This form has expired",
+                                "For your security, forms are only accepted from a page Parley served recently."
+                                        + " Nothing was saved. Reload the page and send the form again.",
+                                null,
+                                kept)
+                        .render(),
+                null,
+                MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
     }
 
     private static Response page(int status, String title, String message) {

@@ -10,7 +10,9 @@ public final class SafeRedirect {
     private SafeRedirect() {}
 
     public static String localPathOr(String candidate, String fallback) {
-        if (candidate == null || candidate.isEmpty() || !LOCAL_PATH.matcher(candidate).matches()) {
+        if (candidate == null
+                || candidate.isEmpty()
+                || !LOCAL_PATH.matcher(candidate).matches()) {
             return fallback;
         }
         return candidate;

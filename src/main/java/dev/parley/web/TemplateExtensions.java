@@ -37,9 +37,10 @@ public final class TemplateExtensions {
 
     private static final class SiteZone {
         static final ZoneId ZONE = ZoneId.of(ConfigProvider.getConfig()
-                .getOptionalValue("parley.time-zone", String.class).orElse("UTC"));
-        static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-                .withLocale(Locale.UK);
+                .getOptionalValue("parley.time-zone", String.class)
+                .orElse("UTC"));
+        static final DateTimeFormatter DATE =
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.UK);
         static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
     }
 }

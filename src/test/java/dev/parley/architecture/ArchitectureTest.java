@@ -27,22 +27,45 @@ class ArchitectureTest {
      */
     @ArchTest
     static final ArchRule everyEndpointDeclaresWhoMayCallIt = methods()
-            .that().areAnnotatedWith(GET.class).or().areAnnotatedWith(POST.class)
-            .or().areAnnotatedWith(PUT.class).or().areAnnotatedWith(DELETE.class).or().areAnnotatedWith(PATCH.class)
-            .should().beAnnotatedWith(RolesAllowed.class).orShould().beAnnotatedWith(PermitAll.class)
-            .orShould().beAnnotatedWith(DenyAll.class);
+            .that()
+            .areAnnotatedWith(GET.class)
+            .or()
+            .areAnnotatedWith(POST.class)
+            .or()
+            .areAnnotatedWith(PUT.class)
+            .or()
+            .areAnnotatedWith(DELETE.class)
+            .or()
+            .areAnnotatedWith(PATCH.class)
+            .should()
+            .beAnnotatedWith(RolesAllowed.class)
+            .orShould()
+            .beAnnotatedWith(PermitAll.class)
+            .orShould()
+            .beAnnotatedWith(DenyAll.class);
 
     @ArchTest
-    static final ArchRule featuresHaveNoCycles = slices().matching("dev.parley.(*)..").should().beFreeOfCycles();
+    static final ArchRule featuresHaveNoCycles =
+            slices().matching("dev.parley.(*)..").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule sharedPlumbingKnowsNoFeature = noClasses().that().resideInAPackage("dev.parley.web..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.parley.article..", "dev.parley.reply..",
-                    "dev.parley.moderation..", "dev.parley.identity..", "dev.parley.settings..");
+    static final ArchRule sharedPlumbingKnowsNoFeature = noClasses()
+            .that()
+            .resideInAPackage("dev.parley.web..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.parley.article..",
+                    "dev.parley.reply..",
+                    "dev.parley.moderation..",
+                    "dev.parley.identity..",
+                    "dev.parley.settings..");
 
     @ArchTest
     static final ArchRule settingsDependOnNoOtherFeatureThanIdentity = noClasses()
-            .that().resideInAPackage("dev.parley.settings..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.parley.article..", "dev.parley.reply..",
-                    "dev.parley.moderation..");
+            .that()
+            .resideInAPackage("dev.parley.settings..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.parley.article..", "dev.parley.reply..", "dev.parley.moderation..");
 }

@@ -28,13 +28,23 @@ class ArticleAdminTest {
         Browser owner = owner();
         String title = TestData.unique("Spring issue");
         Page editor = owner.open("/admin/articles/new");
-        Page list = owner.follow(owner.submit(editor, "#articleform", Map.of(
-                "title", title, "body", "# Heading\n\nSome *emphasis* and <script>alert(1)</script>"
-                        + " [a link](javascript:alert(1)).", "format", "MARKDOWN")));
+        Page list = owner.follow(owner.submit(
+                editor,
+                "#articleform",
+                Map.of(
+                        "title",
+                        title,
+                        "body",
+                        "# Heading\n\nSome *emphasis* and <script>alert(1)</script>"
+                                + " [a link](javascript:alert(1)).",
+                        "format",
+                        "MARKDOWN")));
 
         assertEquals("Article saved.", list.text(".notice"));
         Element row = list.html().select(".article-row").stream()
-                .filter(r -> r.selectFirst(".article-title").text().equals(title)).findFirst().orElseThrow();
+                .filter(r -> r.selectFirst(".article-title").text().equals(title))
+                .findFirst()
+                .orElseThrow();
         String slug = row.selectFirst(".slug").text().substring("/articles/".length());
         assertEquals(title.toLowerCase().replace(' ', '-'), slug, "the address is made from the title");
 
@@ -55,8 +65,8 @@ class ArticleAdminTest {
         Page editor = owner.open("/admin/articles/new");
         String body = "A long draft that must not be lost.\n".repeat(50);
 
-        Response answer = owner.submit(editor, "#articleform",
-                Map.of("title", "", "slug", existing.slug, "body", body));
+        Response answer =
+                owner.submit(editor, "#articleform", Map.of("title", "", "slug", existing.slug, "body", body));
 
         assertEquals(400, answer.statusCode());
         Page page = new Page("editor", 400, Jsoup.parse(answer.asString()));
@@ -64,8 +74,10 @@ class ArticleAdminTest {
         assertEquals("The address is already used by “Taken”.", page.fieldError("slug"));
         assertEquals(body, page.fieldValue("body"));
 
-        Response badSlug = owner.submit(editor, "#articleform", Map.of("title", "T", "slug", "Not A Slug!", "body", "b"));
-        assertEquals("Use lower-case letters, digits and single hyphens only, such as my-first-article.",
+        Response badSlug =
+                owner.submit(editor, "#articleform", Map.of("title", "T", "slug", "Not A Slug!", "body", "b"));
+        assertEquals(
+                "Use lower-case letters, digits and single hyphens only, such as my-first-article.",
                 new Page("editor", 400, Jsoup.parse(badSlug.asString())).fieldError("slug"));
     }
 
@@ -93,7 +105,8 @@ class ArticleAdminTest {
         Page closed = new Browser().open("/articles/" + article.slug);
         assertFalse(closed.has("#commentform"));
         assertEquals("Comments are closed.", closed.text(".comments-closed"));
-        assertTrue(owner.open("/admin").text("#article-" + article.id + " .status").contains("comments closed"));
+        assertTrue(
+                owner.open("/admin").text("#article-" + article.id + " .status").contains("comments closed"));
 
         owner.submit(owner.open("/admin"), "#article-" + article.id + " form[action$=/open]", Map.of());
         assertTrue(new Browser().open("/articles/" + article.slug).has("#commentform"));
@@ -106,7 +119,8 @@ class ArticleAdminTest {
         String author = TestData.unique("Commenter");
         data.comment(article, null, author, "bye", dev.parley.article.CommentStatus.APPROVED);
 
-        Page confirm = owner.open(owner.open("/admin").one("#article-" + article.id + " a.danger").attr("href"));
+        Page confirm = owner.open(
+                owner.open("/admin").one("#article-" + article.id + " a.danger").attr("href"));
         assertEquals("Delete “Doomed”?", confirm.text("h1"));
         assertTrue(confirm.shows("1 approved comment"));
         Page list = owner.follow(owner.submit(confirm, "#deleteform", Map.of()));

@@ -31,7 +31,9 @@ class ThreadBuilderTest {
         List.of(a, b, c).forEach(thread::add);
 
         List<CommentNode> roots = thread.roots();
-        assertEquals(List.of("A", "B", "C"), roots.stream().map(CommentNode::authorName).toList());
+        assertEquals(
+                List.of("A", "B", "C"),
+                roots.stream().map(CommentNode::authorName).toList());
         assertNull(roots.get(0).inReplyTo());
         assertEquals("A", roots.get(1).inReplyTo());
         assertEquals("B", roots.get(2).inReplyTo());
@@ -47,7 +49,9 @@ class ThreadBuilderTest {
         List.of(a, b, c, d).forEach(thread::add);
 
         CommentNode root = thread.roots().get(0);
-        assertEquals(List.of("B", "C", "D"), root.replies().stream().map(CommentNode::authorName).toList());
+        assertEquals(
+                List.of("B", "C", "D"),
+                root.replies().stream().map(CommentNode::authorName).toList());
         assertEquals(2, root.replies().get(1).depth());
         assertEquals("B", root.replies().get(1).inReplyTo());
         assertNull(root.replies().get(2).inReplyTo());

@@ -49,14 +49,23 @@ class ReaderBrowserTest {
 
     @BeforeEach
     void startChromium() throws IOException {
-        assertTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
+        assertTrue(
+                new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
                 "Chromium is needed for this test: apt-get install -y chromium chromium-driver");
         profile = Files.createTempDirectory("parley-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-dev-shm-usage", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1100,1400", "--user-data-dir=" + profile);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-dev-shm-usage",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1100,1400",
+                "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort()
@@ -99,6 +108,43 @@ class ReaderBrowserTest {
         assertEquals(2, mine.findElements(By.cssSelector(".comment-content p")).size());
         assertEquals("children", mine.findElement(By.xpath("..")).getAttribute("class"), "nested under Ada's comment");
         saveScreenshot("reader-awaiting-moderation");
+    }
+
+    @Test
+    void moderatorSignsInAndApprovesFromTheQueue() throws IOException {
+        Article article = data.article("Queue in a browser");
+        String author = TestData.unique("Queued Reader");
+        long id = data.comment(
+                        article,
+                        null,
+                        author,
+                        "Please approve me.\nhttps://example.org/ is my site.",
+                        CommentStatus.PENDING)
+                .id;
+        String owner = data.owner();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+
+        browser.get(base + "moderation?page=" + Integer.MAX_VALUE);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("loginform")));
+        browser.findElement(By.id("email")).sendKeys(owner);
+        browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
+        browser.findElement(By.cssSelector("#loginform button")).click();
+
+        WebElement item = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue-" + id)));
+        saveScreenshot("moderation-queue");
+        item.findElement(By.cssSelector("button.approve")).click();
+        WebElement notice = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice")));
+        assertEquals("1 comment approved.", notice.getText());
+        assertEquals(CommentStatus.APPROVED, data.statusOf(id));
+
+        browser.get(base + "admin");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.rows")));
+        saveScreenshot("admin-articles");
+        browser.get(base + "articles/" + article.slug);
+        assertEquals(
+                author,
+                browser.findElement(By.cssSelector("#comment-" + id + " .comment-author"))
+                        .getText());
     }
 
     private void saveScreenshot(String name) throws IOException {

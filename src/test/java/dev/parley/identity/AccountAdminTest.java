@@ -31,22 +31,30 @@ class AccountAdminTest {
         owner.signIn(data.owner(), TestData.PASSWORD);
         String email = TestData.unique("mod") + "@parley.test";
 
-        Page list = owner.follow(owner.submit(owner.open("/admin/accounts"), "#moderatorform",
+        Page list = owner.follow(owner.submit(
+                owner.open("/admin/accounts"),
+                "#moderatorform",
                 Map.of("name", "Mo Derator", "email", email, "password", "a long enough password")));
         assertTrue(list.text(".notice").startsWith("Moderator added."));
         Element row = list.html().select(".account-row").stream()
-                .filter(r -> r.text().contains(email)).findFirst().orElseThrow();
+                .filter(r -> r.text().contains(email))
+                .findFirst()
+                .orElseThrow();
         assertTrue(row.text().contains("Moderator"));
-        assertFalse(accounts.list().stream().filter(a -> a.email().equals(email)).findFirst().orElseThrow()
-                .toString().contains("a long enough password"));
+        assertFalse(accounts.list().stream()
+                .filter(a -> a.email().equals(email))
+                .findFirst()
+                .orElseThrow()
+                .toString()
+                .contains("a long enough password"));
 
         Browser moderator = new Browser();
         Page queue = moderator.signIn(email.toUpperCase(), "a long enough password");
         assertEquals(200, queue.status(), "email is matched without regard to case");
         assertEquals(403, moderator.open("/admin").status());
 
-        Page removed = owner.follow(owner.submit(owner.open("/admin/accounts"),
-                ".account-row:contains(" + email + ") form[action$=/remove]", Map.of()));
+        Page removed = owner.follow(owner.submit(
+                owner.open("/admin/accounts"), ".account-row:contains(" + email + ") form[action$=/remove]", Map.of()));
         assertEquals("Moderator removed and signed out.", removed.text(".notice"));
         assertFalse(removed.shows(email));
         assertEquals(303, moderator.open("/moderation").status(), "a removed moderator is signed out");
@@ -58,7 +66,9 @@ class AccountAdminTest {
         owner.signIn(data.owner(), TestData.PASSWORD);
         String taken = data.moderator();
 
-        Response answer = owner.submit(owner.open("/admin/accounts"), "#moderatorform",
+        Response answer = owner.submit(
+                owner.open("/admin/accounts"),
+                "#moderatorform",
                 Map.of("name", "Dup", "email", taken, "password", "short"));
 
         assertEquals(400, answer.statusCode());
@@ -76,8 +86,11 @@ class AccountAdminTest {
         String ownerEmail = data.owner();
         owner.signIn(ownerEmail, TestData.PASSWORD);
         long ownerId = data.accountByEmail(ownerEmail).id;
-        Response answer = owner.post("/admin/accounts/" + ownerId + "/remove",
-                Map.of("_csrf", owner.open("/admin/accounts").one("input[name=_csrf]").val()));
+        Response answer = owner.post(
+                "/admin/accounts/" + ownerId + "/remove",
+                Map.of(
+                        "_csrf",
+                        owner.open("/admin/accounts").one("input[name=_csrf]").val()));
         assertEquals(404, answer.statusCode());
         assertEquals(200, owner.open("/admin").status());
     }

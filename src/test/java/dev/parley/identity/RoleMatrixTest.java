@@ -35,7 +35,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 @QuarkusTest
 class RoleMatrixTest {
 
-    enum Who { ANONYMOUS, MODERATOR, OWNER }
+    enum Who {
+        ANONYMOUS,
+        MODERATOR,
+        OWNER
+    }
 
     record Route(String method, String path, boolean ownerOnly) {}
 
@@ -94,7 +98,8 @@ class RoleMatrixTest {
     private static String check(Who who, Route route, Response answer) {
         int status = answer.statusCode();
         String location = answer.header("Location");
-        boolean toLogin = status == 303 && location != null && Browser.pathOf(location).startsWith("/login");
+        boolean toLogin =
+                status == 303 && location != null && Browser.pathOf(location).startsWith("/login");
         boolean allowed = who == Who.OWNER || (who == Who.MODERATOR && !route.ownerOnly());
         if (who == Who.ANONYMOUS) {
             return toLogin ? null : "expected a redirect to /login, got " + status + " " + location;
@@ -115,8 +120,12 @@ class RoleMatrixTest {
         }
         Map<String, String> fields = new HashMap<>();
         fields.put("_csrf", browser.open("/").html().select("input[name=_csrf]").val());
-        return given().redirects().follow(false).cookies(cookiesOf(browser))
-                .contentType("application/x-www-form-urlencoded").formParams(fields).post(route.path());
+        return given().redirects()
+                .follow(false)
+                .cookies(cookiesOf(browser))
+                .contentType("application/x-www-form-urlencoded")
+                .formParams(fields)
+                .post(route.path());
     }
 
     private static Map<String, String> cookiesOf(Browser browser) {
@@ -130,22 +139,47 @@ class RoleMatrixTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "/admin;x", "/admin%3Bx", "/admin%3bx", "/admin/", "//admin", "/./admin", "/admin/.", "/%61dmin",
-        "/admin%2F", "/admin%2Fsettings", "/admin%2fsettings", "/admin/settings;x", "/admin/..;/admin",
-        "/x/..%2Fadmin", "//admin//settings", "/ADMIN", "/admin%00", "/moderation;jsessionid=1",
-        "/moderation%3B", "//moderation", "/moderation/", "/moderation%2F", "/admin/accounts/",
-        "/%2e/admin", "/admin/articles/new;x",
-    })
+    @ValueSource(
+            strings = {
+                "/admin;x",
+                "/admin%3Bx",
+                "/admin%3bx",
+                "/admin/",
+                "//admin",
+                "/./admin",
+                "/admin/.",
+                "/%61dmin",
+                "/admin%2F",
+                "/admin%2Fsettings",
+                "/admin%2fsettings",
+                "/admin/settings;x",
+                "/admin/..;/admin",
+                "/x/..%2Fadmin",
+                "//admin//settings",
+                "/ADMIN",
+                "/admin%00",
+                "/moderation;jsessionid=1",
+                "/moderation%3B",
+                "//moderation",
+                "/moderation/",
+                "/moderation%2F",
+                "/admin/accounts/",
+                "/%2e/admin",
+                "/admin/articles/new;x",
+            })
     void noSpellingOfAProtectedPathReachesIt(String rawPath) throws Exception {
         String moderatorSession = signedIn(data.moderator()).cookie(SessionService.COOKIE);
-        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         URI uri = URI.create("http://" + base.getHost() + ":" + base.getPort() + rawPath);
 
-        HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(uri).build(),
-                HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> moderator = client.send(HttpRequest.newBuilder(uri)
-                .header("Cookie", SessionService.COOKIE + "=" + moderatorSession).build(),
+        HttpResponse<String> anonymous =
+                client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> moderator = client.send(
+                HttpRequest.newBuilder(uri)
+                        .header("Cookie", SessionService.COOKIE + "=" + moderatorSession)
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertNotEquals(200, anonymous.statusCode(), "anonymous reached " + rawPath);

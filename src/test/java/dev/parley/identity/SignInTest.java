@@ -25,14 +25,16 @@ class SignInTest {
     void anonymousVisitorIsSentToSignInAndBackToWhereTheyWereGoing() {
         String moderator = data.moderator();
         Browser browser = new Browser();
-        Response gate = io.restassured.RestAssured.given().redirects().follow(false).get("/moderation?page=1");
+        Response gate =
+                io.restassured.RestAssured.given().redirects().follow(false).get("/moderation?page=1");
         assertEquals(303, gate.statusCode());
         String location = Browser.pathOf(gate.header("Location"));
         assertEquals("/login?next=%2Fmoderation%3Fpage%3D1", location);
 
         Page form = browser.open(location);
         assertEquals("/moderation?page=1", form.fieldValue("next"));
-        Response signedIn = browser.submit(form, "#loginform", Map.of("email", moderator, "password", TestData.PASSWORD));
+        Response signedIn =
+                browser.submit(form, "#loginform", Map.of("email", moderator, "password", TestData.PASSWORD));
         assertEquals("/moderation?page=1", Browser.pathOf(signedIn.header("Location")));
         io.restassured.http.Cookie session = signedIn.getDetailedCookie(SessionService.COOKIE);
         assertTrue(session.isHttpOnly());
@@ -47,8 +49,8 @@ class SignInTest {
         String moderator = data.moderator();
         Browser browser = new Browser();
         for (String email : new String[] {moderator, "nobody@parley.test"}) {
-            Response answer = browser.submit(browser.open("/login"), "#loginform",
-                    Map.of("email", email, "password", "wrong password"));
+            Response answer = browser.submit(
+                    browser.open("/login"), "#loginform", Map.of("email", email, "password", "wrong password"));
             assertEquals(400, answer.statusCode());
             Page page = new Page("/login", 400, Jsoup.parse(answer.asString()));
             assertEquals(LoginResource.WRONG_CREDENTIALS, page.text(".form-error"));
@@ -71,14 +73,15 @@ class SignInTest {
         String moderator = data.moderator();
         Browser attacker = new Browser();
         for (int i = 0; i < AccountService.FREE_FAILURES; i++) {
-            Response answer = attacker.submit(attacker.open("/login"), "#loginform",
-                    Map.of("email", moderator, "password", "guess " + i));
+            Response answer = attacker.submit(
+                    attacker.open("/login"), "#loginform", Map.of("email", moderator, "password", "guess " + i));
             assertEquals(400, answer.statusCode());
         }
-        Response throttled = attacker.submit(attacker.open("/login"), "#loginform",
-                Map.of("email", moderator, "password", TestData.PASSWORD));
+        Response throttled = attacker.submit(
+                attacker.open("/login"), "#loginform", Map.of("email", moderator, "password", TestData.PASSWORD));
         assertEquals(429, throttled.statusCode());
-        assertEquals("Too many failed attempts. Try again in 1 minute.",
+        assertEquals(
+                "Too many failed attempts. Try again in 1 minute.",
                 Jsoup.parse(throttled.asString()).selectFirst(".form-error").text());
         assertNull(attacker.cookie(SessionService.COOKIE));
     }
@@ -86,12 +89,14 @@ class SignInTest {
     @Test
     void foreignReturnTargetsAreIgnored() {
         String moderator = data.moderator();
-        for (String next : new String[] {"https://evil.example/", "//evil.example/", "/\\evil.example", "javascript:alert(1)"}) {
+        for (String next :
+                new String[] {"https://evil.example/", "//evil.example/", "/\\evil.example", "javascript:alert(1)"}) {
             Browser browser = new Browser();
-            Page form = browser.open("/login?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8));
+            Page form = browser.open(
+                    "/login?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8));
             assertEquals("", form.fieldValue("next"));
-            Response answer = browser.submit(form, "#loginform",
-                    Map.of("email", moderator, "password", TestData.PASSWORD, "next", next));
+            Response answer = browser.submit(
+                    form, "#loginform", Map.of("email", moderator, "password", TestData.PASSWORD, "next", next));
             assertEquals("/moderation", Browser.pathOf(answer.header("Location")), next);
         }
     }

@@ -33,8 +33,18 @@ class QueueTest {
         String first = TestData.unique("First");
         String second = TestData.unique("Second");
         for (String author : List.of(first, second)) {
-            reader.submit(reader.open("/articles/" + article.slug), "#commentform", Map.of("comment", "Words by " + author,
-                    "author", author, "email", author + "@example.org", "url", "https://" + author + ".example/"));
+            reader.submit(
+                    reader.open("/articles/" + article.slug),
+                    "#commentform",
+                    Map.of(
+                            "comment",
+                            "Words by " + author,
+                            "author",
+                            author,
+                            "email",
+                            author + "@example.org",
+                            "url",
+                            "https://" + author + ".example/"));
         }
         long firstId = data.onlyCommentBy(first).id;
         long secondId = data.onlyCommentBy(second).id;
@@ -46,10 +56,13 @@ class QueueTest {
         Element item = queue.one("#queue-" + firstId);
         assertEquals(first, item.selectFirst(".queue-author").text());
         assertEquals(first + "@example.org", item.selectFirst(".queue-email").text());
-        assertEquals("https://" + first + ".example/", item.selectFirst(".queue-url").attr("href"));
+        assertEquals(
+                "https://" + first + ".example/", item.selectFirst(".queue-url").attr("href"));
         assertEquals("127.0.0.1", item.selectFirst(".queue-ip").text());
         assertEquals("Queue context", item.selectFirst(".queue-context a").text());
-        assertEquals("/articles/" + article.slug, item.selectFirst(".queue-context a").attr("href"));
+        assertEquals(
+                "/articles/" + article.slug,
+                item.selectFirst(".queue-context a").attr("href"));
         assertEquals("Words by " + first, item.selectFirst(".queue-text").text());
         assertTrue(item.selectFirst(".queue-context time").hasAttr("datetime"));
     }
@@ -61,18 +74,28 @@ class QueueTest {
         Browser reader = new Browser();
         for (int i = 0; i < 4; i++) {
             String author = TestData.unique("Bulk" + i);
-            reader.submit(reader.open("/articles/" + article.slug), "#commentform",
+            reader.submit(
+                    reader.open("/articles/" + article.slug),
+                    "#commentform",
                     Map.of("comment", "c" + i, "author", author, "email", "b@example.org"));
             ids.add(data.onlyCommentBy(author).id);
         }
         Browser moderator = moderator();
         Page queue = moderator.open("/moderation");
 
-        Response answer = moderator.post("/moderation/decisions", Map.of(
-                "_csrf", queue.one("input[name=_csrf]").val(), "bulk", "approve",
-                "ids", ids.get(0).toString()));
+        Response answer = moderator.post(
+                "/moderation/decisions",
+                Map.of(
+                        "_csrf",
+                        queue.one("input[name=_csrf]").val(),
+                        "bulk",
+                        "approve",
+                        "ids",
+                        ids.get(0).toString()));
         // A form with several ticked boxes sends the same name several times.
-        Response spam = io.restassured.RestAssured.given().redirects().follow(false)
+        Response spam = io.restassured.RestAssured.given()
+                .redirects()
+                .follow(false)
                 .cookie("parley_session", moderator.cookie("parley_session"))
                 .cookie("parley_csrf", moderator.cookie("parley_csrf"))
                 .contentType("application/x-www-form-urlencoded")
@@ -99,11 +122,15 @@ class QueueTest {
         String token = queue.one("input[name=_csrf]").val();
 
         Response nothingTicked = moderator.post("/moderation/decisions", Map.of("_csrf", token, "bulk", "approve"));
-        Response noDecision = moderator.post("/moderation/decisions", Map.of("_csrf", token, "bulk", "frobnicate", "ids", "1"));
+        Response noDecision =
+                moderator.post("/moderation/decisions", Map.of("_csrf", token, "bulk", "frobnicate", "ids", "1"));
 
         assertEquals(400, nothingTicked.statusCode());
-        assertEquals("Tick the comments first.", Jsoup.parse(nothingTicked.asString()).selectFirst(".form-error").text());
-        assertEquals("Choose what to do with the comments.",
+        assertEquals(
+                "Tick the comments first.",
+                Jsoup.parse(nothingTicked.asString()).selectFirst(".form-error").text());
+        assertEquals(
+                "Choose what to do with the comments.",
                 Jsoup.parse(noDecision.asString()).selectFirst(".form-error").text());
     }
 

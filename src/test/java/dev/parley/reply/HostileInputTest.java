@@ -22,23 +22,26 @@ class HostileInputTest {
     TestData data;
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "<script>alert('x')</script>",
-        "<img src=x onerror=alert(1)>",
-        "<a href=\"javascript:alert(1)\">click</a>",
-        "\"><svg onload=alert(1)>",
-        "' onmouseover='alert(1)",
-        "javascript:alert(document.cookie)",
-        "<iframe src=//evil.example></iframe>",
-        "{inject:viewer.name} {#if true}qute{/if}",
-        "&lt;already escaped&gt; &amp; friends",
-    })
+    @ValueSource(
+            strings = {
+                "<script>alert('x')</script>",
+                "<img src=x onerror=alert(1)>",
+                "<a href=\"javascript:alert(1)\">click</a>",
+                "\"><svg onload=alert(1)>",
+                "' onmouseover='alert(1)",
+                "javascript:alert(document.cookie)",
+                "<iframe src=//evil.example></iframe>",
+                "{inject:viewer.name} {#if true}qute{/if}",
+                "&lt;already escaped&gt; &amp; friends",
+            })
     void hostileTextIsShownAsText(String hostile) {
         Article article = data.article("Hostile");
         String author = TestData.unique("Eve") + " " + hostile;
         String website = "https://example.org/\"onmouseover=\"alert(1)";
         Browser eve = new Browser();
-        eve.submit(eve.open("/articles/" + article.slug), "#commentform",
+        eve.submit(
+                eve.open("/articles/" + article.slug),
+                "#commentform",
                 Map.of("comment", "Look: " + hostile, "author", author, "email", "eve@example.org", "url", website));
         long id = data.onlyCommentBy(author).id;
 
@@ -47,7 +50,9 @@ class HostileInputTest {
         assertEquals("Look: " + hostile, comment.selectFirst(".comment-content").text());
         assertEquals(author, comment.selectFirst(".comment-author").text());
         assertEquals(website, comment.selectFirst(".comment-author a").attr("href"));
-        assertEquals("nofollow ugc noopener", comment.selectFirst(".comment-author a").attr("rel"));
+        assertEquals(
+                "nofollow ugc noopener",
+                comment.selectFirst(".comment-author a").attr("rel"));
         assertNoActiveContent(comment);
 
         Browser moderator = new Browser();
@@ -64,8 +69,11 @@ class HostileInputTest {
             any.attributes().forEach(attribute -> {
                 assertTrue(!attribute.getKey().startsWith("on"), () -> "event attribute in " + any.outerHtml());
                 if (attribute.getKey().equals("href")) {
-                    assertTrue(attribute.getValue().startsWith("http") || attribute.getValue().startsWith("#")
-                            || attribute.getValue().startsWith("/"), () -> "unsafe link " + any.outerHtml());
+                    assertTrue(
+                            attribute.getValue().startsWith("http")
+                                    || attribute.getValue().startsWith("#")
+                                    || attribute.getValue().startsWith("/"),
+                            () -> "unsafe link " + any.outerHtml());
                 }
             });
         }

@@ -34,8 +34,10 @@ class LeaveReplyTest {
         Page replyPage = reader.open("/articles/" + article.slug + "?replytocom=" + parent.id);
         assertTrue(replyPage.text("#reply-title").startsWith("Leave a Reply to Ada"));
         assertTrue(replyPage.has("#comment-" + parent.id + " #commentform"), "form sits under the comment");
-        Response posted = reader.submit(replyPage, "#commentform", Map.of(
-                "comment", "I agree.\n\nSecond paragraph.", "author", author, "email", "grace@example.org"));
+        Response posted = reader.submit(
+                replyPage,
+                "#commentform",
+                Map.of("comment", "I agree.\n\nSecond paragraph.", "author", author, "email", "grace@example.org"));
 
         long id = data.onlyCommentBy(author).id;
         assertEquals(303, posted.statusCode());
@@ -43,7 +45,9 @@ class LeaveReplyTest {
 
         Page own = reader.follow(posted);
         Element pending = own.one("#comment-" + parent.id + " > ol.children > #comment-" + id);
-        assertEquals("Your comment is awaiting moderation.", pending.selectFirst(".comment-awaiting-moderation").text());
+        assertEquals(
+                "Your comment is awaiting moderation.",
+                pending.selectFirst(".comment-awaiting-moderation").text());
         assertEquals(2, pending.select(".comment-content p").size(), "paragraphs are kept");
 
         Page stranger = new Browser().open("/articles/" + article.slug);
@@ -102,8 +106,10 @@ class LeaveReplyTest {
 
         Page page = new Browser().open("/articles/" + article.slug);
 
-        assertEquals(java.util.List.of("comment-" + level1.id, "comment-" + second.id),
-                page.html().select("ol.comment-list > li").eachAttr("id"), "top level, oldest first");
+        assertEquals(
+                java.util.List.of("comment-" + level1.id, "comment-" + second.id),
+                page.html().select("ol.comment-list > li").eachAttr("id"),
+                "top level, oldest first");
         assertTrue(page.one("#comment-" + level5.id).hasClass("depth-5"));
         Element six = page.one("#comment-" + level6.id);
         assertTrue(six.hasClass("depth-5"), "the default depth is 5: deeper replies stay at level 5");

@@ -26,8 +26,17 @@ class RememberDetailsTest {
     void tickedBoxFillsTheFormNextTimeAndUntickingForgets() {
         Article article = data.article("Remember");
         Browser reader = new Browser();
-        Map<String, String> typed = new HashMap<>(Map.of("comment", "First", "author", "Zoë O'Brien",
-                "email", "zoe@example.org", "url", "https://zoe.example.org/", "wp-comment-cookies-consent", "yes"));
+        Map<String, String> typed = new HashMap<>(Map.of(
+                "comment",
+                "First",
+                "author",
+                "Zoë O'Brien",
+                "email",
+                "zoe@example.org",
+                "url",
+                "https://zoe.example.org/",
+                "wp-comment-cookies-consent",
+                "yes"));
         reader.submit(reader.open("/articles/" + article.slug), "#commentform", typed);
 
         Article another = data.article("Another");
@@ -50,7 +59,9 @@ class RememberDetailsTest {
     void withoutTheBoxNothingIsRememberedButOwnPendingCommentsStayVisible() {
         Article article = data.article("Forget");
         Browser reader = new Browser();
-        reader.submit(reader.open("/articles/" + article.slug), "#commentform",
+        reader.submit(
+                reader.open("/articles/" + article.slug),
+                "#commentform",
                 Map.of("comment", "Mine", "author", "Nobody", "email", "n@example.org"));
         assertNull(reader.cookie("parley_author"));
         assertTrue(reader.open("/articles/" + article.slug).shows("Your comment is awaiting moderation."));

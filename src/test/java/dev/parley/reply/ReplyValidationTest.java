@@ -17,10 +17,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** Bad input: the form comes back with a message next to the field and everything typed still in it. */
 @QuarkusTest
@@ -33,17 +33,30 @@ class ReplyValidationTest {
         return Stream.of(
                 Arguments.of("comment", "", "Please type your comment."),
                 Arguments.of("comment", "   \n  ", "Please type your comment."),
-                Arguments.of("comment", "x".repeat(65_526), "Your comment is too long: it can have at most 65,525 characters."),
+                Arguments.of(
+                        "comment",
+                        "x".repeat(65_526),
+                        "Your comment is too long: it can have at most 65,525 characters."),
                 Arguments.of("author", "", "Please enter your name."),
                 Arguments.of("author", "n".repeat(246), "Your name can have at most 245 characters."),
                 Arguments.of("email", "", "Please enter your email address. It will not be published."),
                 Arguments.of("email", "not-an-email", "Please enter a valid email address, such as name@example.com."),
                 Arguments.of("email", "a@b", "Please enter a valid email address, such as name@example.com."),
                 Arguments.of("email", "e".repeat(95) + "@x.org", "Your email address can have at most 100 characters."),
-                Arguments.of("url", "javascript:alert(1)", "Your website must be a web address starting with http:// or https://."),
-                Arguments.of("url", "ftp://example.org/", "Your website must be a web address starting with http:// or https://."),
-                Arguments.of("url", "example.org", "Your website must be a web address starting with http:// or https://."),
-                Arguments.of("url", "https://example.org/" + "p".repeat(200), "Your website address can have at most 200 characters."));
+                Arguments.of(
+                        "url",
+                        "javascript:alert(1)",
+                        "Your website must be a web address starting with http:// or https://."),
+                Arguments.of(
+                        "url",
+                        "ftp://example.org/",
+                        "Your website must be a web address starting with http:// or https://."),
+                Arguments.of(
+                        "url", "example.org", "Your website must be a web address starting with http:// or https://."),
+                Arguments.of(
+                        "url",
+                        "https://example.org/" + "p".repeat(200),
+                        "Your website address can have at most 200 characters."));
     }
 
     @ParameterizedTest(name = "{0} = \"{1}\" is refused")
@@ -52,9 +65,16 @@ class ReplyValidationTest {
         Article article = data.article("Validation");
         String author = TestData.unique("Typist");
         Map<String, String> typed = new HashMap<>(Map.of(
-                "comment", "A thoughtful comment\nwith two lines.", "author", author,
-                "email", "typist@example.org", "url", "https://typist.example.org/",
-                "wp-comment-cookies-consent", "yes"));
+                "comment",
+                "A thoughtful comment\nwith two lines.",
+                "author",
+                author,
+                "email",
+                "typist@example.org",
+                "url",
+                "https://typist.example.org/",
+                "wp-comment-cookies-consent",
+                "yes"));
         typed.put(field, value);
         Browser reader = new Browser();
 
@@ -80,7 +100,9 @@ class ReplyValidationTest {
         String author = TestData.unique("Essayist");
         String essay = "Lorem ipsum dolor sit amet. ".repeat(2000).strip();
         Browser reader = new Browser();
-        Response answer = reader.submit(reader.open("/articles/" + article.slug), "#commentform",
+        Response answer = reader.submit(
+                reader.open("/articles/" + article.slug),
+                "#commentform",
                 Map.of("comment", essay, "author", author, "email", "essay@example.org"));
         assertEquals(303, answer.statusCode());
         assertEquals(essay.length(), data.onlyCommentBy(author).body.length());
@@ -109,9 +131,18 @@ class ReplyValidationTest {
     private void assertParentRefused(Article article, Long parentId) {
         String author = TestData.unique("Replier");
         Browser reader = new Browser();
-        Response answer = reader.submit(reader.open("/articles/" + article.slug), "#commentform", Map.of(
-                "comment", "My reply", "author", author, "email", "r@example.org",
-                "comment_parent", parentId == null ? "abc" : parentId.toString()));
+        Response answer = reader.submit(
+                reader.open("/articles/" + article.slug),
+                "#commentform",
+                Map.of(
+                        "comment",
+                        "My reply",
+                        "author",
+                        author,
+                        "email",
+                        "r@example.org",
+                        "comment_parent",
+                        parentId == null ? "abc" : parentId.toString()));
         assertEquals(400, answer.statusCode());
         Page page = new PageOf(answer).page();
         assertTrue(page.text(".form-error").startsWith("The comment you replied to is not available any more."));
@@ -129,8 +160,8 @@ class ReplyValidationTest {
         data.closeComments(article);
         String author = TestData.unique("Late");
 
-        Response answer = reader.submit(open, "#commentform",
-                Map.of("comment", "Too late?", "author", author, "email", "late@example.org"));
+        Response answer = reader.submit(
+                open, "#commentform", Map.of("comment", "Too late?", "author", author, "email", "late@example.org"));
 
         assertEquals(403, answer.statusCode());
         Page page = new PageOf(answer).page();
@@ -138,7 +169,8 @@ class ReplyValidationTest {
         assertEquals("Too late?", page.one("textarea#comment").wholeText());
         assertFalse(page.has("#commentform"));
         assertEquals(0, data.commentsBy(author));
-        assertEquals("Comments are closed.", reader.open("/articles/" + article.slug).text(".comments-closed"));
+        assertEquals(
+                "Comments are closed.", reader.open("/articles/" + article.slug).text(".comments-closed"));
     }
 
     @Test
@@ -149,9 +181,17 @@ class ReplyValidationTest {
         assertEquals(404, notFound.status());
         assertEquals("Page not found", notFound.text("h1"));
 
-        Response answer = reader.post("/articles/no-such-article/comments", Map.of(
-                "_csrf", someArticle.one("input[name=_csrf]").val(), "comment", "Lost words", "author", "X",
-                "email", "x@example.org"));
+        Response answer = reader.post(
+                "/articles/no-such-article/comments",
+                Map.of(
+                        "_csrf",
+                        someArticle.one("input[name=_csrf]").val(),
+                        "comment",
+                        "Lost words",
+                        "author",
+                        "X",
+                        "email",
+                        "x@example.org"));
         assertEquals(404, answer.statusCode());
         Page page = new PageOf(answer).page();
         assertEquals("This article is not available", page.text("h1"));
@@ -172,9 +212,18 @@ class ReplyValidationTest {
         Map<String, String> wrongToken = new HashMap<>(typed);
         wrongToken.put("_csrf", "AAAAAAAAAAAAAAAAAAAAAA");
         Response wrong = reader.submit(page, "#commentform", wrongToken);
-        Response noCookie = new Browser().post("/articles/" + article.slug + "/comments",
-                Map.of("_csrf", page.one("input[name=_csrf]").val(), "comment", "x", "author", author,
-                        "email", "f@example.org"));
+        Response noCookie = new Browser()
+                .post(
+                        "/articles/" + article.slug + "/comments",
+                        Map.of(
+                                "_csrf",
+                                page.one("input[name=_csrf]").val(),
+                                "comment",
+                                "x",
+                                "author",
+                                author,
+                                "email",
+                                "f@example.org"));
 
         for (Response answer : new Response[] {missing, wrong, noCookie}) {
             assertEquals(400, answer.statusCode());
@@ -182,7 +231,9 @@ class ReplyValidationTest {
             assertEquals("This form has expired", shown.text("h1"));
             assertFalse(answer.asString().contains("Exception"));
         }
-        assertEquals("Forged text", new PageOf(missing).page().one("textarea#kept").wholeText(),
+        assertEquals(
+                "Forged text",
+                new PageOf(missing).page().one("textarea#kept").wholeText(),
                 "the reader gets their text back");
         assertEquals(0, data.commentsBy(author));
     }
@@ -196,7 +247,9 @@ class ReplyValidationTest {
         reader.open("/");
         reader.open("/articles/" + article.slug);
 
-        Response answer = reader.submit(firstTab, "#commentform",
+        Response answer = reader.submit(
+                firstTab,
+                "#commentform",
                 Map.of("comment", "From the first tab", "author", author, "email", "t@example.org"));
 
         assertEquals(303, answer.statusCode());
@@ -213,14 +266,19 @@ class ReplyValidationTest {
         page.html().select("#commentform input[name]").forEach(i -> fields.put(i.attr("name"), i.val()));
         fields.putAll(Map.of("comment", "x", "author", author, "email", "a@example.org"));
 
-        Response answer = io.restassured.RestAssured.given().redirects().follow(false)
+        Response answer = io.restassured.RestAssured.given()
+                .redirects()
+                .follow(false)
                 .cookie("parley_csrf", reader.cookie("parley_csrf"))
                 .header("Sec-Fetch-Site", "cross-site")
-                .contentType("application/x-www-form-urlencoded").formParams(fields)
+                .contentType("application/x-www-form-urlencoded")
+                .formParams(fields)
                 .post("/articles/" + article.slug + "/comments");
 
         assertEquals(403, answer.statusCode());
-        assertEquals("Form sent from another site", Jsoup.parse(answer.asString()).selectFirst("h1").text());
+        assertEquals(
+                "Form sent from another site",
+                Jsoup.parse(answer.asString()).selectFirst("h1").text());
         assertEquals(0, data.commentsBy(author));
     }
 

@@ -48,7 +48,9 @@ class DiscussionSettingsTest {
 
         Page thread = new Browser().open("/articles/" + article.slug);
         assertTrue(thread.one("#comment-" + deeper.id).hasClass("depth-2"));
-        assertEquals("comment-" + top.id, thread.one("#comment-" + deeper.id).parent().parent().id());
+        assertEquals(
+                "comment-" + top.id,
+                thread.one("#comment-" + deeper.id).parent().parent().id());
         assertEquals("replying to Reply", thread.text("#comment-" + deeper.id + " .in-reply-to"));
     }
 
@@ -57,7 +59,8 @@ class DiscussionSettingsTest {
         Browser owner = new Browser();
         owner.signIn(data.owner(), TestData.PASSWORD);
         for (String wrong : new String[] {"0", "11", "deep"}) {
-            Response answer = owner.submit(owner.open("/admin/settings"), "#settingsform", Map.of("threadDepth", wrong));
+            Response answer =
+                    owner.submit(owner.open("/admin/settings"), "#settingsform", Map.of("threadDepth", wrong));
             assertEquals(400, answer.statusCode());
             Page page = new Page("settings", 400, Jsoup.parse(answer.asString()));
             assertEquals("Choose a depth from 1 to 10.", page.fieldError("threadDepth"));

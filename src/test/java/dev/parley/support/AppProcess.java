@@ -57,7 +57,8 @@ public final class AppProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> !process.isAlive() || serves());
         assertTrue(process.isAlive(), () -> "the application stopped during start-up:\n" + log());
         return this;
@@ -95,7 +96,8 @@ public final class AppProcess implements AutoCloseable {
 
     private boolean serves() {
         try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(baseUri() + "/").toURL().openConnection();
+            HttpURLConnection connection =
+                    (HttpURLConnection) URI.create(baseUri() + "/").toURL().openConnection();
             connection.setConnectTimeout(500);
             return connection.getResponseCode() == 200;
         } catch (IOException notYet) {

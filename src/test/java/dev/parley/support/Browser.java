@@ -68,7 +68,8 @@ public final class Browser {
         // Encoded here, as a browser does: the request itself leaves paths untouched (urlEncodingEnabled=false).
         StringBuilder body = new StringBuilder();
         fields.forEach((name, value) -> body.append(body.length() == 0 ? "" : "&")
-                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         Response response = request()
                 .contentType("application/x-www-form-urlencoded; charset=UTF-8")
@@ -110,7 +111,8 @@ public final class Browser {
     }
 
     private RequestSpecification request() {
-        RequestSpecification request = given().redirects().follow(false).cookies(cookies).urlEncodingEnabled(false);
+        RequestSpecification request =
+                given().redirects().follow(false).cookies(cookies).urlEncodingEnabled(false);
         if (baseUri == null) {
             return request;
         }
@@ -120,7 +122,9 @@ public final class Browser {
 
     private void remember(Response response) {
         for (Cookie cookie : response.getDetailedCookies()) {
-            if (cookie.getMaxAge() == 0 || cookie.getValue() == null || cookie.getValue().isEmpty()) {
+            if (cookie.getMaxAge() == 0
+                    || cookie.getValue() == null
+                    || cookie.getValue().isEmpty()) {
                 cookies.remove(cookie.getName());
             } else {
                 cookies.put(cookie.getName(), cookie.getValue());

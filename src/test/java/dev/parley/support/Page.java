@@ -16,7 +16,10 @@ public record Page(String path, int status, Document html, String location) {
     }
 
     static Page of(String path, Response response) {
-        return new Page(path, response.statusCode(), Jsoup.parse(response.asString(), "http://localhost/"),
+        return new Page(
+                path,
+                response.statusCode(),
+                Jsoup.parse(response.asString(), "http://localhost/"),
                 response.header("Location"));
     }
 

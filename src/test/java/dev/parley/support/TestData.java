@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public class TestData {
 
     public static final String PASSWORD = "correct horse battery staple";
-    private static final AtomicLong CLOCK = new AtomicLong(Instant.parse("2020-01-01T00:00:00Z").toEpochMilli());
+    private static final AtomicLong CLOCK =
+            new AtomicLong(Instant.parse("2020-01-01T00:00:00Z").toEpochMilli());
 
     @Inject
     AccountService accounts;

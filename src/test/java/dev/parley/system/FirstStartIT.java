@@ -34,8 +34,10 @@ class FirstStartIT {
         try (AppProcess app = new AppProcess(dataDir, Map.of()).start()) {
             String firstLog = app.log();
             assertTrue(firstLog.contains("Generated the session key into"), firstLog);
-            assertEquals("rw-------", PosixFilePermissions.toString(
-                    Files.getPosixFilePermissions(dataDir.resolve("secrets.properties"))));
+            assertEquals(
+                    "rw-------",
+                    PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(dataDir.resolve("secrets.properties"))));
             Matcher code = SETUP_CODE.matcher(firstLog);
             assertTrue(code.find(), firstLog);
 
@@ -46,24 +48,39 @@ class FirstStartIT {
             Page setup = owner.open("/setup");
             assertEquals("Welcome to Parley", setup.text("h1"));
 
-            Response wrong = owner.submit(setup, "#setupform", Map.of("code", "AAAA-BBBB-CCCC", "name", "Olive",
-                    "email", "olive@example.org", "password", "a very long password"));
+            Response wrong = owner.submit(
+                    setup,
+                    "#setupform",
+                    Map.of(
+                            "code",
+                            "AAAA-BBBB-CCCC",
+                            "name",
+                            "Olive",
+                            "email",
+                            "olive@example.org",
+                            "password",
+                            "a very long password"));
             assertEquals(400, wrong.statusCode());
             Page again = new Page("/setup", 400, Jsoup.parse(wrong.asString()));
             assertTrue(again.fieldError("code").startsWith("This is not the set-up code."));
             assertEquals("Olive", again.fieldValue("name"));
             assertEquals("olive@example.org", again.fieldValue("email"));
 
-            Page adminArea = owner.follow(owner.submit(again, "#setupform",
+            Page adminArea = owner.follow(owner.submit(
+                    again,
+                    "#setupform",
                     Map.of("code", code.group(1).toLowerCase(), "password", "a very long password")));
             assertEquals("Articles", adminArea.one("h1").text());
             assertEquals(404, new Browser(app.baseUri()).open("/setup").status(), "set-up happens once");
 
             Browser reader = new Browser(app.baseUri());
-            Response posted = reader.submit(reader.open("/articles/hello-world"), "#commentform",
+            Response posted = reader.submit(
+                    reader.open("/articles/hello-world"),
+                    "#commentform",
                     Map.of("comment", "Written just before the crash", "author", "Survivor", "email", "s@example.org"));
             assertEquals(303, posted.statusCode());
-            String anchor = posted.header("Location").substring(posted.header("Location").indexOf('#') + 1);
+            String anchor = posted.header("Location")
+                    .substring(posted.header("Location").indexOf('#') + 1);
             app.kill();
 
             app.start();
@@ -76,15 +93,16 @@ class FirstStartIT {
             String id = anchor.substring("comment-".length());
             assertEquals("Written just before the crash", queue.text("#queue-" + id + " .queue-text"));
             owner.submit(queue, "#queue", Map.of("one", "approve:" + id));
-            assertEquals("Survivor", new Browser(app.baseUri()).open("/articles/hello-world")
-                    .text("#" + anchor + " .comment-author"));
+            assertEquals(
+                    "Survivor",
+                    new Browser(app.baseUri()).open("/articles/hello-world").text("#" + anchor + " .comment-author"));
         }
     }
 
     @Test
     void ownerComesFromTheEnvironmentWhenGiven() throws Exception {
-        Map<String, String> environment = Map.of(
-                "PARLEY_ADMIN_EMAIL", "Owner@Example.org", "PARLEY_ADMIN_PASSWORD", "from the environment");
+        Map<String, String> environment =
+                Map.of("PARLEY_ADMIN_EMAIL", "Owner@Example.org", "PARLEY_ADMIN_PASSWORD", "from the environment");
         try (AppProcess app = new AppProcess(dataDir, environment).start()) {
             assertTrue(app.log().contains("Created the site owner account owner@example.org"), app.log());
             assertFalse(SETUP_CODE.matcher(app.log()).find());
@@ -98,7 +116,8 @@ class FirstStartIT {
 
     @Test
     void aWeakPasswordFromTheEnvironmentIsRefusedAndSetUpIsOffered() throws Exception {
-        Map<String, String> environment = Map.of("PARLEY_ADMIN_EMAIL", "o@example.org", "PARLEY_ADMIN_PASSWORD", "short");
+        Map<String, String> environment =
+                Map.of("PARLEY_ADMIN_EMAIL", "o@example.org", "PARLEY_ADMIN_PASSWORD", "short");
         try (AppProcess app = new AppProcess(dataDir, environment).start()) {
             assertTrue(app.log().contains("the password must have at least 12 characters"), app.log());
             assertTrue(SETUP_CODE.matcher(app.log()).find(), "set-up by code is offered instead");

@@ -14,8 +14,17 @@ class SafeRedirectTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://evil.example/", "//evil.example", "/\\evil.example", "\\\\evil", "javascript:x",
-        "evil.example", "/ x", ""})
+    @ValueSource(
+            strings = {
+                "https://evil.example/",
+                "//evil.example",
+                "/\\evil.example",
+                "\\\\evil",
+                "javascript:x",
+                "evil.example",
+                "/ x",
+                ""
+            })
     void anythingElseFallsBack(String path) {
         assertEquals("/fallback", SafeRedirect.localPathOr(path, "/fallback"));
     }
