@@ -6,10 +6,17 @@ create table account (
     display_name    varchar(100) not null,
     password_hash   varchar(200) not null,
     role            varchar(16)  not null,
-    failed_logins   integer      not null default 0,
-    locked_until    timestamp with time zone,
     created_at      timestamp with time zone not null,
     constraint account_email_unique unique (email)
+);
+
+-- Failed sign-ins per email address, whether or not an account has that address, so that throttling
+-- never tells which addresses have accounts.
+create table login_throttle (
+    email           varchar(100) primary key,
+    failures        integer      not null,
+    locked_until    timestamp with time zone,
+    last_failure_at timestamp with time zone
 );
 
 create table login_session (

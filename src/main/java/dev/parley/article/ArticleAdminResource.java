@@ -133,7 +133,8 @@ public class ArticleAdminResource {
                     .entity(editor(id, FormState.of(form.typed()).withErrors(saved.errors())))
                     .build();
         }
-        return Response.seeOther(URI.create("/admin?done=saved")).build();
+        return Response.seeOther(URI.create(Routes.withNotice(Routes.ADMIN, "saved")))
+                .build();
     }
 
     private static TemplateInstance editor(Long id, FormState form) {
@@ -144,6 +145,7 @@ public class ArticleAdminResource {
         if (!found) {
             throw new NotFoundException();
         }
-        return Response.seeOther(URI.create("/admin?done=" + done)).build();
+        return Response.seeOther(URI.create(Routes.withNotice(Routes.ADMIN, done)))
+                .build();
     }
 }

@@ -22,15 +22,7 @@ public class ArticleAdminService {
         Map<Long, Long> counts =
                 Comment.countApprovedByArticle(articles.stream().map(a -> a.id).toList());
         return articles.stream()
-                .map(a -> new ArticleRow(
-                        a.id,
-                        a.slug,
-                        a.title,
-                        a.isPublished(),
-                        a.commentsOpen,
-                        a.publishedAt,
-                        a.updatedAt,
-                        counts.getOrDefault(a.id, 0L)))
+                .map(a -> rowOf(a, counts.getOrDefault(a.id, 0L)))
                 .toList();
     }
 
@@ -119,16 +111,12 @@ public class ArticleAdminService {
 
     @Transactional
     public Optional<ArticleRow> row(long id) {
-        return Article.<Article>findByIdOptional(id)
-                .map(a -> new ArticleRow(
-                        a.id,
-                        a.slug,
-                        a.title,
-                        a.isPublished(),
-                        a.commentsOpen,
-                        a.publishedAt,
-                        a.updatedAt,
-                        Comment.countApproved(a)));
+        return Article.<Article>findByIdOptional(id).map(a -> rowOf(a, Comment.countApproved(a)));
+    }
+
+    private static ArticleRow rowOf(Article a, long approvedComments) {
+        return new ArticleRow(
+                a.id, a.slug, a.title, a.isPublished(), a.commentsOpen, a.publishedAt, a.updatedAt, approvedComments);
     }
 
     /** Deletes the article and all its comments. */

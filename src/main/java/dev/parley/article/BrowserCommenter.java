@@ -1,5 +1,6 @@
 package dev.parley.article;
 
+import dev.parley.web.Cookies;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.NewCookie;
 import java.net.URLDecoder;
@@ -68,14 +69,8 @@ public record BrowserCommenter(String token, String name, String email, String u
     }
 
     private static NewCookie cookie(String name, String value, int maxAge, boolean secure) {
-        return new NewCookie.Builder(name)
-                .value(URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8))
-                .path("/")
-                .maxAge(maxAge)
-                .httpOnly(true)
-                .secure(secure)
-                .sameSite(NewCookie.SameSite.LAX)
-                .build();
+        String encoded = URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+        return Cookies.httpOnly(name, encoded, maxAge, secure);
     }
 
     private static String value(Map<String, Cookie> cookies, String name) {

@@ -38,12 +38,6 @@ public class Account extends PanacheEntityBase {
     @Column(nullable = false, length = 16)
     public AccountRole role;
 
-    @Column(name = "failed_logins", nullable = false)
-    public int failedLogins;
-
-    @Column(name = "locked_until")
-    public Instant lockedUntil;
-
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -2,6 +2,7 @@ package dev.parley.identity;
 
 import dev.parley.web.FormState;
 import dev.parley.web.FormValidation;
+import dev.parley.web.Routes;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -61,7 +62,8 @@ public class AccountAdminResource {
                     .build();
         }
         accounts.create(form.email, form.name, form.password, AccountRole.MODERATOR);
-        return Response.seeOther(URI.create("/admin/accounts?done=added")).build();
+        return Response.seeOther(URI.create(Routes.withNotice(Routes.ACCOUNTS, "added")))
+                .build();
     }
 
     @POST
@@ -71,6 +73,7 @@ public class AccountAdminResource {
         if (!accounts.removeModerator(id)) {
             throw new NotFoundException();
         }
-        return Response.seeOther(URI.create("/admin/accounts?done=removed")).build();
+        return Response.seeOther(URI.create(Routes.withNotice(Routes.ACCOUNTS, "removed")))
+                .build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.parley.identity;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -12,12 +13,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class AccountService {
 
-    /** Failures allowed in a row before each further failure makes the account wait. */
-    static final int FREE_FAILURES = 5;
-
-    static final Duration FIRST_WAIT = Duration.ofSeconds(30);
-    static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
-
     @Inject
     PasswordHasher hasher;
 
@@ -25,46 +20,57 @@ public class AccountService {
     SessionService sessions;
 
     /**
-     * Checks the password and starts a session. After {@value #FREE_FAILURES} failures in a row the
-     * account waits 30 s, then twice as long after each further failure (at most 15 minutes), which
-     * slows down guessing without letting a stranger lock the owner out for long. The counter lives in
-     * the database, so it holds across instances.
+     * Checks the password and starts a session. Failures are counted per email address (see
+     * {@link LoginThrottle}); an unknown address costs the same hashing time and gets the same answers as
+     * a real one.
      */
-    @Transactional
     public SignInResult signIn(String email, String password) {
-        Optional<Account> found = Account.findByEmail(email);
-        if (found.isEmpty()) {
-            hasher.burnOneCheck(password);
-            return new SignInResult.Rejected();
-        }
-        Account account = found.get();
+        String key = LoginThrottle.keyOf(email);
+        ensureThrottleRow(key);
+        return QuarkusTransaction.requiringNew().call(() -> checkPassword(key, password));
+    }
+
+    private SignInResult checkPassword(String key, String password) {
         Instant now = Instant.now();
-        if (account.lockedUntil != null && account.lockedUntil.isAfter(now)) {
-            return new SignInResult.Throttled(Duration.between(now, account.lockedUntil));
+        LoginThrottle throttle = LoginThrottle.lockFor(key);
+        Duration wait = throttle.waitLeft(now);
+        if (!wait.isZero()) {
+            return new SignInResult.Throttled(wait);
         }
-        if (!hasher.matches(password, account.passwordHash)) {
-            account.failedLogins++;
-            if (account.failedLogins >= FREE_FAILURES) {
-                account.lockedUntil = now.plus(waitAfter(account.failedLogins));
-            }
+        Optional<Account> account = Account.findByEmail(key);
+        if (account.isEmpty()) {
+            hasher.burnOneCheck(password);
+            throttle.recordFailure(now);
             return new SignInResult.Rejected();
         }
-        account.failedLogins = 0;
-        account.lockedUntil = null;
-        if (hasher.needsRehash(account.passwordHash)) {
-            account.passwordHash = hasher.hash(password);
+        if (!hasher.matches(password, account.get().passwordHash)) {
+            throttle.recordFailure(now);
+            return new SignInResult.Rejected();
         }
-        return new SignInResult.SignedInWith(sessions.start(account));
+        throttle.delete();
+        if (hasher.needsRehash(account.get().passwordHash)) {
+            account.get().passwordHash = hasher.hash(password);
+        }
+        return new SignInResult.SignedInWith(sessions.start(account.get()));
+    }
+
+    /** The throttle row must exist before it can be locked; two first attempts may race to create it. */
+    private static void ensureThrottleRow(String key) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (LoginThrottle.findById(key) == null) {
+                    LoginThrottle row = new LoginThrottle();
+                    row.email = key;
+                    row.persist();
+                }
+            });
+        } catch (RuntimeException createdByTheOtherAttempt) {
+            // The primary key refused the second insert: the row exists, which is all we need.
+        }
     }
 
     public void signOut(String sessionToken) {
         sessions.end(sessionToken);
-    }
-
-    static Duration waitAfter(int failures) {
-        int doublings = Math.min(failures - FREE_FAILURES, 10);
-        Duration wait = FIRST_WAIT.multipliedBy(1L << doublings);
-        return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
     }
 
     @Transactional

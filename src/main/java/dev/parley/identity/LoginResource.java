@@ -3,6 +3,7 @@ package dev.parley.identity;
 import dev.parley.web.Cookies;
 import dev.parley.web.FormState;
 import dev.parley.web.FormValidation;
+import dev.parley.web.Routes;
 import dev.parley.web.SafeRedirect;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -30,6 +31,7 @@ public class LoginResource {
 
     static final String DEFAULT_DESTINATION = "/moderation";
     static final String WRONG_CREDENTIALS = "The email address or the password is not right.";
+    static final String BUSY = "Parley is checking many sign-ins right now. Please try again in a minute.";
 
     @CheckedTemplate(basePath = "identity")
     static class Templates {
@@ -50,7 +52,7 @@ public class LoginResource {
     @PermitAll
     public Response loginPage(@RestQuery String next) {
         if (setup.setupOpen()) {
-            return Response.seeOther(URI.create("/setup")).build();
+            return Response.seeOther(URI.create(Routes.SETUP)).build();
         }
         Map<String, String> values = new LinkedHashMap<>();
         values.put("next", SafeRedirect.localPathOr(next, ""));
@@ -70,7 +72,12 @@ public class LoginResource {
         if (!errors.isEmpty()) {
             return again(Response.Status.BAD_REQUEST, typed.withErrors(errors));
         }
-        SignInResult result = accounts.signIn(form.email, form.password);
+        SignInResult result;
+        try {
+            result = accounts.signIn(form.email, form.password);
+        } catch (PasswordHasher.Busy busy) {
+            return again(Response.Status.SERVICE_UNAVAILABLE, typed.withError(FormState.GLOBAL, BUSY));
+        }
         if (result instanceof SignInResult.SignedInWith signedIn) {
             String destination = SafeRedirect.localPathOr(form.next, DEFAULT_DESTINATION);
             return Response.seeOther(URI.create(destination))
@@ -93,7 +100,7 @@ public class LoginResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signOut(@CookieParam(SessionService.COOKIE) String token, @Context UriInfo uri) {
         accounts.signOut(token);
-        return Response.seeOther(URI.create("/"))
+        return Response.seeOther(URI.create(Routes.HOME))
                 .cookie(SessionCookies.expire(Cookies.secure(uri)))
                 .build();
     }

@@ -1,5 +1,6 @@
 package dev.parley.identity;
 
+import dev.parley.web.EmailAddress;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -18,9 +19,7 @@ public class NewAccountForm {
     @RestForm
     @NotBlank(message = "Please enter an email address.")
     @Size(max = Account.MAX_EMAIL, message = "The email address can have at most {max} characters.")
-    @Pattern(
-            regexp = "^$|^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$",
-            message = "Please enter a valid email address, such as name@example.com.")
+    @Pattern(regexp = EmailAddress.PATTERN_OR_EMPTY, message = EmailAddress.INVALID)
     public String email;
 
     @RestForm

@@ -1,17 +1,18 @@
 package dev.parley.identity;
 
-import java.util.regex.Pattern;
+import dev.parley.web.EmailAddress;
 
-/** The rules for an account's email and password, shared by every page and the environment bootstrap. */
+/**
+ * The rules of {@link NewAccountForm}, for the owner account that comes from the environment, where
+ * there is no form to annotate.
+ */
 final class OwnerFields {
-
-    static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private OwnerFields() {}
 
     /** A sentence describing what is wrong, or {@code null}. */
     static String problemWith(String email, String password) {
-        if (email == null || !EMAIL.matcher(email.strip()).matches() || email.length() > Account.MAX_EMAIL) {
+        if (!EmailAddress.isValid(email) || email.strip().length() > Account.MAX_EMAIL) {
             return "the email address is not valid";
         }
         if (password == null || password.length() < PasswordHasher.MIN_LENGTH) {

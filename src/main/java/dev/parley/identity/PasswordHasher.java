@@ -5,6 +5,8 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,10 +26,23 @@ public class PasswordHasher {
     private static final int HASH_BITS = 256;
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    // Hashing is deliberately slow; bounding how many run at once keeps a flood of sign-in attempts from
+    // taking every core away from readers.
+    private static final int PARALLEL_HASHES = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    private static final long QUEUE_SECONDS = 10;
+
     private final int iterations;
+    private final Semaphore slots = new Semaphore(PARALLEL_HASHES, true);
 
     PasswordHasher(@ConfigProperty(name = "parley.password.iterations") int iterations) {
         this.iterations = iterations;
+    }
+
+    /** Thrown when too many password checks are waiting; the caller asks the user to try again. */
+    public static final class Busy extends RuntimeException {
+        Busy() {
+            super("too many password checks at once", null, false, false);
+        }
     }
 
     public String hash(String password) {
@@ -60,7 +75,23 @@ public class PasswordHasher {
         pbkdf2(password, new byte[SALT_BYTES], iterations);
     }
 
-    private static byte[] pbkdf2(String password, byte[] salt, int iterations) {
+    private byte[] pbkdf2(String password, byte[] salt, int iterations) {
+        try {
+            if (!slots.tryAcquire(QUEUE_SECONDS, TimeUnit.SECONDS)) {
+                throw new Busy();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Busy();
+        }
+        try {
+            return derive(password, salt, iterations);
+        } finally {
+            slots.release();
+        }
+    }
+
+    private static byte[] derive(String password, byte[] salt, int iterations) {
         char[] chars = password.toCharArray();
         try {
             PBEKeySpec spec = new PBEKeySpec(chars, salt, iterations, HASH_BITS);

@@ -1,14 +1,16 @@
 package dev.parley.identity;
 
+import dev.parley.web.Cookies;
 import jakarta.ws.rs.core.NewCookie;
 
-/** The session cookie: HttpOnly, SameSite=Lax, Secure over HTTPS. */
+/** The session cookie, living as long as the session. */
 final class SessionCookies {
 
     private SessionCookies() {}
 
     static NewCookie issue(String token, boolean secure) {
-        return build(token, (int) SessionService.LIFETIME.toSeconds(), secure);
+        // The server decides when a session ends (after two idle weeks); the cookie only has to outlive it.
+        return build(token, (int) SessionService.LONGEST.toSeconds(), secure);
     }
 
     static NewCookie expire(boolean secure) {
@@ -16,13 +18,6 @@ final class SessionCookies {
     }
 
     private static NewCookie build(String value, int maxAge, boolean secure) {
-        return new NewCookie.Builder(SessionService.COOKIE)
-                .value(value)
-                .path("/")
-                .maxAge(maxAge)
-                .httpOnly(true)
-                .secure(secure)
-                .sameSite(NewCookie.SameSite.LAX)
-                .build();
+        return Cookies.httpOnly(SessionService.COOKIE, value, maxAge, secure);
     }
 }

@@ -1,6 +1,8 @@
 package dev.parley.identity;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -22,13 +24,28 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SessionService {
 
     public static final String COOKIE = "parley_session";
+    /** A session ends after this long without use... */
     public static final Duration LIFETIME = Duration.ofDays(14);
+    /** ...and after this long in any case, which is also the cookie's lifetime. */
+    public static final Duration LONGEST = Duration.ofDays(90);
+    // Extending a session writes to the database, so it is done at most once a day per session.
+    private static final Duration RENEWAL_STEP = Duration.ofDays(1);
+    static final int MIN_KEY_LENGTH = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKeySpec key;
 
     SessionService(@ConfigProperty(name = "parley.session-key") String sessionKey) {
+        if (sessionKey.strip().length() < MIN_KEY_LENGTH) {
+            throw new IllegalStateException("PARLEY_SESSION_KEY must have at least " + MIN_KEY_LENGTH
+                    + " characters; generate one with: openssl rand -base64 32");
+        }
         this.key = new SecretKeySpec(sessionKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    }
+
+    /** Fails the start-up, rather than the first sign-in, when the key is unusable. */
+    void checkKeyAtStartup(@Observes StartupEvent event) {
+        // Injecting the bean is enough: its constructor checks the key.
     }
 
     /** Starts a session for the account and returns the token for its cookie. */
@@ -58,9 +75,13 @@ public class SessionService {
         if (session == null) {
             return Optional.empty();
         }
-        if (session.expiresAt.isBefore(Instant.now())) {
+        Instant now = Instant.now();
+        if (session.expiresAt.isBefore(now) || session.createdAt.plus(LONGEST).isBefore(now)) {
             session.delete();
             return Optional.empty();
+        }
+        if (session.expiresAt.isBefore(now.plus(LIFETIME).minus(RENEWAL_STEP))) {
+            session.expiresAt = now.plus(LIFETIME);
         }
         Account account = session.account;
         return Optional.of(new SignedIn(account.id, account.email, account.displayName, account.role));

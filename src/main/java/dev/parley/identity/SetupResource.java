@@ -3,6 +3,7 @@ package dev.parley.identity;
 import dev.parley.web.Cookies;
 import dev.parley.web.FormState;
 import dev.parley.web.FormValidation;
+import dev.parley.web.Routes;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
@@ -70,7 +71,7 @@ public class SetupResource {
                 accounts.createFirstOwner(form.email, form.name, form.password).orElseThrow(NotFoundException::new);
         setup.close();
         String token = accounts.startSession(owner.id);
-        return Response.seeOther(URI.create("/admin"))
+        return Response.seeOther(URI.create(Routes.ADMIN))
                 .cookie(SessionCookies.issue(token, Cookies.secure(uri)))
                 .build();
     }

@@ -11,11 +11,17 @@ sealed interface PostOutcome {
     /**
      * Not stored: the form goes back to the reader with a message per field.
      *
-     * @param status the HTTP status of the page that shows the form again
      * @param replyTo the comment to keep the form under, or {@code null}
      */
-    record NotPosted(int status, Map<String, String> errors, Long replyTo) implements PostOutcome {}
+    record NotPosted(Reason reason, Map<String, String> errors, Long replyTo) implements PostOutcome {}
 
     /** No published article has this address. */
     record NoSuchArticle() implements PostOutcome {}
+
+    enum Reason {
+        /** Something the reader typed needs fixing. */
+        INVALID,
+        /** The article no longer takes comments. */
+        CLOSED
+    }
 }

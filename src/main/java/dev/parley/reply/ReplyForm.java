@@ -1,11 +1,13 @@
 package dev.parley.reply;
 
 import dev.parley.article.Comment;
+import dev.parley.web.EmailAddress;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
@@ -13,9 +15,6 @@ import org.jboss.resteasy.reactive.RestForm;
  * carry over. Only these fields are bound: a reader cannot set a comment's status or anything else.
  */
 public class ReplyForm {
-
-    // Empty is left to @NotBlank, so that an empty field gets one message, not two.
-    static final String EMAIL_PATTERN = "^$|^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
 
     @RestForm
     @NotBlank(message = "Please type your comment.")
@@ -30,7 +29,7 @@ public class ReplyForm {
     @RestForm
     @NotBlank(message = "Please enter your email address. It will not be published.")
     @Size(max = Comment.MAX_AUTHOR_EMAIL, message = "Your email address can have at most {max} characters.")
-    @Pattern(regexp = EMAIL_PATTERN, message = "Please enter a valid email address, such as name@example.com.")
+    @Pattern(regexp = EmailAddress.PATTERN_OR_EMPTY, message = EmailAddress.INVALID)
     public String email;
 
     @RestForm
@@ -47,11 +46,33 @@ public class ReplyForm {
     public String rememberMe;
 
     /** The comment replied to, or {@code null} for a top-level comment. */
-    Long parentId() throws NumberFormatException {
+    /** The comment replied to; empty for a top-level comment (or a value that is not a number). */
+    Optional<Long> parentId() {
         if (commentParent == null || commentParent.isBlank() || "0".equals(commentParent.strip())) {
-            return null;
+            return Optional.empty();
         }
-        return Long.valueOf(commentParent.strip());
+        try {
+            return Optional.of(Long.valueOf(commentParent.strip()));
+        } catch (NumberFormatException notANumber) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether {@code comment_parent} is empty, 0 or a number: anything else came from a broken form. */
+    boolean parentReadable() {
+        return commentParent == null
+                || commentParent.isBlank()
+                || commentParent.strip().matches("\\d{1,18}");
+    }
+
+    /**
+     * Browsers send a textarea's line breaks as CR LF; stored and counted as one character each, they match
+     * what the reader saw (and the textarea's maxlength).
+     */
+    void normalizeLineBreaks() {
+        if (comment != null) {
+            comment = comment.replace("\r\n", "\n").replace('\r', '\n');
+        }
     }
 
     boolean remember() {

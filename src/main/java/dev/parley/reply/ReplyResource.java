@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.Optional;
 import org.jboss.resteasy.reactive.RestPath;
 
 /** Receives the "Leave a Reply" form. */
@@ -72,11 +73,14 @@ public class ReplyResource {
                     .build();
         }
         if (outcome instanceof PostOutcome.NotPosted notPosted) {
-            ArticlePage page = threads.articlePage(slug, commenter.tokenHash(), notPosted.replyTo())
-                    .orElseThrow();
-            return Response.status(notPosted.status())
-                    .entity(ArticleResource.Templates.show(page, typed.withErrors(notPosted.errors())))
-                    .build();
+            Optional<ArticlePage> page = threads.articlePage(slug, commenter.tokenHash(), notPosted.replyTo());
+            if (page.isPresent()) {
+                int status = notPosted.reason() == PostOutcome.Reason.CLOSED ? 403 : 400;
+                return Response.status(status)
+                        .entity(ArticleResource.Templates.show(page.get(), typed.withErrors(notPosted.errors())))
+                        .build();
+            }
+            // The article was unpublished a moment ago: fall through, still giving the text back.
         }
         return Response.status(Response.Status.NOT_FOUND)
                 .entity(Templates.articleGone(typed))

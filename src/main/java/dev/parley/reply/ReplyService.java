@@ -36,25 +36,21 @@ public class ReplyService {
         }
         Article article = found.get();
         if (!article.commentsOpen) {
-            return new PostOutcome.NotPosted(403, Map.of(FormState.GLOBAL, CLOSED), null);
+            return new PostOutcome.NotPosted(PostOutcome.Reason.CLOSED, Map.of(FormState.GLOBAL, CLOSED), null);
         }
+        form.normalizeLineBreaks();
         Map<String, String> errors = validation.errorsOf(form);
-        Long parentId;
-        try {
-            parentId = form.parentId();
-        } catch (NumberFormatException notANumber) {
-            parentId = -1L;
-        }
-        if (parentId != null && !isApprovedCommentOf(article, parentId)) {
+        Optional<Long> parentId = form.parentId();
+        if (!form.parentReadable() || parentId.isPresent() && !isApprovedCommentOf(article, parentId.get())) {
             errors.put(FormState.GLOBAL, PARENT_GONE);
-            return new PostOutcome.NotPosted(400, errors, null);
+            return new PostOutcome.NotPosted(PostOutcome.Reason.INVALID, errors, null);
         }
         if (!errors.isEmpty()) {
-            return new PostOutcome.NotPosted(400, errors, parentId);
+            return new PostOutcome.NotPosted(PostOutcome.Reason.INVALID, errors, parentId.orElse(null));
         }
         Comment comment = new Comment();
         comment.article = article;
-        comment.parentId = parentId;
+        comment.parentId = parentId.orElse(null);
         comment.status = CommentStatus.PENDING;
         comment.authorName = form.author.strip();
         comment.authorEmail = form.email.strip();

@@ -2,6 +2,7 @@ package dev.parley.settings;
 
 import dev.parley.identity.Roles;
 import dev.parley.web.FormState;
+import dev.parley.web.Routes;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,7 +20,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /** Settings › Discussion, in the owner's admin area. */
-@Path("/admin/settings")
+@Path(Routes.SETTINGS)
 @Produces(MediaType.TEXT_HTML)
 public class SettingsResource {
 
@@ -33,44 +34,29 @@ public class SettingsResource {
 
     @GET
     @RolesAllowed(Roles.OWNER)
-    public TemplateInstance show(@RestQuery boolean saved) {
+    public TemplateInstance show(@RestQuery String done) {
         FormState form = FormState.of(
                 Map.of("threadDepth", String.valueOf(settings.discussion().threadDepth())));
-        return page(form, saved);
+        return page(form, "saved".equals(done));
     }
 
     @POST
     @RolesAllowed(Roles.OWNER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response save(@RestForm String threadDepth) {
-        Integer depth = parseDepth(threadDepth);
-        if (depth == null) {
-            FormState form = FormState.of(Map.of("threadDepth", threadDepth == null ? "" : threadDepth))
-                    .withError(
-                            "threadDepth",
-                            "Choose a depth from " + DiscussionSettings.MIN_THREAD_DEPTH + " to "
-                                    + DiscussionSettings.MAX_THREAD_DEPTH + ".");
+        Map<String, String> errors = settings.changeThreadDepth(threadDepth);
+        if (!errors.isEmpty()) {
+            FormState typed = FormState.of(Map.of("threadDepth", threadDepth == null ? "" : threadDepth));
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(page(form, false))
+                    .entity(page(typed.withErrors(errors), false))
                     .build();
         }
-        settings.changeThreadDepth(depth);
-        return Response.seeOther(URI.create("/admin/settings?saved=true")).build();
+        return Response.seeOther(URI.create(Routes.withNotice(Routes.SETTINGS, "saved")))
+                .build();
     }
 
     private static TemplateInstance page(FormState form, boolean saved) {
         return Templates.discussion(
                 form, saved, DiscussionSettings.MIN_THREAD_DEPTH, DiscussionSettings.MAX_THREAD_DEPTH);
-    }
-
-    private static Integer parseDepth(String value) {
-        try {
-            int depth = Integer.parseInt(value == null ? "" : value.strip());
-            boolean inRange =
-                    depth >= DiscussionSettings.MIN_THREAD_DEPTH && depth <= DiscussionSettings.MAX_THREAD_DEPTH;
-            return inRange ? depth : null;
-        } catch (NumberFormatException notANumber) {
-            return null;
-        }
     }
 }

@@ -1,8 +1,9 @@
 package dev.parley.web;
 
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.UriInfo;
 
-/** Decisions about cookies shared by every feature. */
+/** How Parley writes cookies: all of them HttpOnly, SameSite=Lax, site-wide, Secure over HTTPS. */
 public final class Cookies {
 
     private Cookies() {}
@@ -10,5 +11,21 @@ public final class Cookies {
     /** Cookies are marked Secure whenever the reader reached us over HTTPS (directly or via a proxy). */
     public static boolean secure(UriInfo uri) {
         return "https".equalsIgnoreCase(uri.getRequestUri().getScheme());
+    }
+
+    /**
+     * A cookie scripts cannot read.
+     *
+     * @param maxAgeSeconds 0 tells the browser to forget the cookie
+     */
+    public static NewCookie httpOnly(String name, String value, int maxAgeSeconds, boolean secure) {
+        return new NewCookie.Builder(name)
+                .value(value)
+                .path("/")
+                .maxAge(maxAgeSeconds)
+                .httpOnly(true)
+                .secure(secure)
+                .sameSite(NewCookie.SameSite.LAX)
+                .build();
     }
 }

@@ -33,6 +33,17 @@ public final class Routes {
         return article(slug) + "/comments";
     }
 
+    public static final String HOME = "/";
+    public static final String SETUP = "/setup";
+    public static final String ADMIN = "/admin";
+    public static final String SETTINGS = "/admin/settings";
+    public static final String ACCOUNTS = "/admin/accounts";
+
+    /** A page followed by the notice to show there after a change: {@code /admin?done=saved}. */
+    public static String withNotice(String page, String notice) {
+        return page + (page.contains("?") ? "&" : "?") + "done=" + encode(notice);
+    }
+
     public static String moderation(int page) {
         return page <= 1 ? "/moderation" : "/moderation?page=" + page;
     }

@@ -1,5 +1,7 @@
 package dev.parley.web;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.regex.Pattern;
 
 /** Return targets after sign-in or a form: same-origin paths only, so nobody can bounce users elsewhere. */
@@ -15,6 +17,12 @@ public final class SafeRedirect {
                 || !LOCAL_PATH.matcher(candidate).matches()) {
             return fallback;
         }
-        return candidate;
+        try {
+            URI uri = new URI(candidate);
+            // A path (with query and fragment) of this site, and one that a Location header can carry.
+            return uri.getScheme() == null && uri.getRawAuthority() == null ? candidate : fallback;
+        } catch (URISyntaxException notAnAddress) {
+            return fallback;
+        }
     }
 }

@@ -2,17 +2,18 @@ package dev.parley.web;
 
 import io.quarkus.qute.TemplateExtension;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Formatting for templates, so that pages hold no formatting logic. */
 @TemplateExtension
 public final class TemplateExtensions {
 
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_INSTANT;
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.UK);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
 
     private TemplateExtensions() {}
 
@@ -21,8 +22,8 @@ public final class TemplateExtensions {
         if (instant == null) {
             return "";
         }
-        var local = instant.atZone(SiteZone.ZONE);
-        return local.format(SiteZone.DATE) + " at " + local.format(SiteZone.TIME);
+        var local = instant.atZone(SiteTimeZone.zone());
+        return local.format(DATE) + " at " + local.format(TIME);
     }
 
     /** For the {@code datetime} attribute of {@code <time>}. */
@@ -33,14 +34,5 @@ public final class TemplateExtensions {
     /** "1 comment", "3 comments". */
     static String plural(long count, String singular, String plural) {
         return count + " " + (count == 1 ? singular : plural);
-    }
-
-    private static final class SiteZone {
-        static final ZoneId ZONE = ZoneId.of(ConfigProvider.getConfig()
-                .getOptionalValue("parley.time-zone", String.class)
-                .orElse("UTC"));
-        static final DateTimeFormatter DATE =
-                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.UK);
-        static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
     }
 }

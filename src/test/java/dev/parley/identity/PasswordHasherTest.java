@@ -32,9 +32,16 @@ class PasswordHasherTest {
     }
 
     @Test
+    void aShortSessionKeyIsRefused() {
+        IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalStateException.class, () -> new SessionService("short"));
+        assertTrue(refused.getMessage().startsWith("PARLEY_SESSION_KEY must have at least 32 characters"));
+    }
+
+    @Test
     void waitsGrowAfterFiveFailuresAndAreCapped() {
-        assertEquals(Duration.ofSeconds(30), AccountService.waitAfter(5));
-        assertEquals(Duration.ofSeconds(60), AccountService.waitAfter(6));
-        assertEquals(Duration.ofMinutes(15), AccountService.waitAfter(50));
+        assertEquals(Duration.ofSeconds(30), LoginThrottle.waitAfter(5));
+        assertEquals(Duration.ofSeconds(60), LoginThrottle.waitAfter(6));
+        assertEquals(Duration.ofMinutes(15), LoginThrottle.waitAfter(50));
     }
 }

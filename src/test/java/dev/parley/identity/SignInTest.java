@@ -11,7 +11,13 @@ import dev.parley.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
@@ -72,7 +78,7 @@ class SignInTest {
     void repeatedFailuresMakeTheAccountWaitEvenForTheRightPassword() {
         String moderator = data.moderator();
         Browser attacker = new Browser();
-        for (int i = 0; i < AccountService.FREE_FAILURES; i++) {
+        for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
             Response answer = attacker.submit(
                     attacker.open("/login"), "#loginform", Map.of("email", moderator, "password", "guess " + i));
             assertEquals(400, answer.statusCode());
@@ -87,10 +93,61 @@ class SignInTest {
     }
 
     @Test
+    void unknownAddressesAreThrottledExactlyLikeRealOnes() {
+        Browser attacker = new Browser();
+        String unknown = TestData.unique("nobody") + "@parley.test";
+        for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
+            Response answer = attacker.submit(
+                    attacker.open("/login"), "#loginform", Map.of("email", unknown, "password", "guess " + i));
+            assertEquals(
+                    LoginResource.WRONG_CREDENTIALS,
+                    Jsoup.parse(answer.asString()).selectFirst(".form-error").text());
+        }
+        Response throttled = attacker.submit(
+                attacker.open("/login"), "#loginform", Map.of("email", unknown.toUpperCase(), "password", "x"));
+        assertEquals(429, throttled.statusCode());
+        assertEquals(
+                "Too many failed attempts. Try again in 1 minute.",
+                Jsoup.parse(throttled.asString()).selectFirst(".form-error").text());
+    }
+
+    @Test
+    void parallelGuessesAreAllCounted() throws Exception {
+        String moderator = data.moderator();
+        int guesses = LoginThrottle.FREE_FAILURES + 3;
+        List<Browser> attackers = new ArrayList<>();
+        List<Page> forms = new ArrayList<>();
+        for (int i = 0; i < guesses; i++) {
+            Browser attacker = new Browser();
+            attackers.add(attacker);
+            forms.add(attacker.open("/login"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(guesses);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < guesses; i++) {
+                int n = i;
+                answers.add(pool.submit(() -> attackers
+                        .get(n)
+                        .submit(forms.get(n), "#loginform", Map.of("email", moderator, "password", "guess " + n))
+                        .statusCode()));
+            }
+            long refused = 0;
+            for (Future<Integer> answer : answers) {
+                refused += answer.get(60, TimeUnit.SECONDS) == 429 ? 1 : 0;
+            }
+            assertEquals(guesses - LoginThrottle.FREE_FAILURES, refused, "every guess past the fifth waits");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void foreignReturnTargetsAreIgnored() {
         String moderator = data.moderator();
-        for (String next :
-                new String[] {"https://evil.example/", "//evil.example/", "/\\evil.example", "javascript:alert(1)"}) {
+        for (String next : new String[] {
+            "https://evil.example/", "//evil.example/", "/\\evil.example", "javascript:alert(1)", "/a|b", "/{x}", "/%zz"
+        }) {
             Browser browser = new Browser();
             Page form = browser.open(
                     "/login?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8));

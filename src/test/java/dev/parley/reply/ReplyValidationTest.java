@@ -110,6 +110,27 @@ class ReplyValidationTest {
     }
 
     @Test
+    void lineBreaksCountAsOneCharacterAsTheReaderSawThem() {
+        Article article = data.article("Line breaks");
+        String author = TestData.unique("Poet");
+        String line = "x".repeat(99);
+        String typed = (line + "\r\n").repeat(655).strip();
+        Browser reader = new Browser();
+        Response answer = reader.submit(
+                reader.open("/articles/" + article.slug),
+                "#commentform",
+                Map.of("comment", typed, "author", author, "email", "poet@example.org"));
+        assertEquals(303, answer.statusCode(), "65,499 characters once CR LF counts as one line break");
+        assertEquals(typed.replace("\r\n", "\n"), data.onlyCommentBy(author).body);
+    }
+
+    @Test
+    void articlePagesAreNeverKeptByASharedCache() {
+        Response page = io.restassured.RestAssured.get("/articles/" + data.article("Private").slug);
+        assertEquals("private, no-cache", page.header("Cache-Control"));
+    }
+
+    @Test
     void replyToACommentThatIsNotApprovedIsRefusedAndTheTextKept() {
         Article article = data.article("Parent pending");
         Comment pending = data.comment(article, null, "Someone", "pending", CommentStatus.PENDING);

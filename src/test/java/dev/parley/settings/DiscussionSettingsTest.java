@@ -28,7 +28,7 @@ class DiscussionSettingsTest {
 
     @AfterEach
     void restoreDefault() {
-        settings.changeThreadDepth(5);
+        settings.changeThreadDepth("5");
     }
 
     @Test

@@ -46,11 +46,16 @@ public final class AppProcess implements AutoCloseable {
         try {
             Path log = Files.createTempFile("parley-app", ".log");
             logs.add(log);
-            ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-jar", jar)
+            // Started from the data folder's parent with a relative PARLEY_DATA_DIR, as "./data" would be.
+            ProcessBuilder builder = new ProcessBuilder(
+                            javaExecutable(),
+                            "-jar",
+                            Path.of(jar).toAbsolutePath().toString())
+                    .directory(dataDir.toAbsolutePath().getParent().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().keySet().removeIf(name -> name.startsWith("PARLEY_") || name.startsWith("QUARKUS_"));
-            builder.environment().put("PARLEY_DATA_DIR", dataDir.toString());
+            builder.environment().put("PARLEY_DATA_DIR", dataDir.getFileName().toString());
             builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
             builder.environment().putAll(environment);
             process = builder.start();

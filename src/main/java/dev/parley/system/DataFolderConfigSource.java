@@ -16,25 +16,33 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.jboss.logging.Logger;
 
 /**
- * The lowest-priority source of Parley's keys. The environment ({@code PARLEY_SESSION_KEY}) wins; when it
- * is absent, this source generates the keys once into {@code <data folder>/secrets.properties} and keeps
- * using them, so a single instance needs no set-up.
+ * Values derived from the data folder ({@code PARLEY_DATA_DIR}), at the lowest priority:
+ *
+ * <ul>
+ *   <li>{@code parley.data-path}: the folder as an absolute path, which H2 requires (it refuses a bare
+ *       {@code data}), for the JDBC URL;
+ *   <li>{@code parley.session-key}: when the environment sets no {@code PARLEY_SESSION_KEY}, a key generated
+ *       once into {@code <data folder>/secrets.properties} and reused, so a single instance needs no set-up.
+ * </ul>
  *
  * <p>Keys are generated lazily, on the first lookup, so that building the application never writes
  * into a data folder.
  */
-public class GeneratedKeysConfigSource implements ConfigSource {
+public class DataFolderConfigSource implements ConfigSource {
 
+    static final String DATA_PATH = "parley.data-path";
     static final String SESSION_KEY = "parley.session-key";
     private static final Set<String> KEYS = Set.of(SESSION_KEY);
     private static final String FILE_NAME = "secrets.properties";
-    private static final Logger LOG = Logger.getLogger(GeneratedKeysConfigSource.class);
+    private static final Logger LOG = Logger.getLogger(DataFolderConfigSource.class);
 
+    private final Path dataPath;
     private final Path file;
     private volatile Properties keys;
 
-    GeneratedKeysConfigSource(Path dataDir) {
-        this.file = dataDir.resolve(FILE_NAME);
+    DataFolderConfigSource(Path dataDir) {
+        this.dataPath = dataDir.toAbsolutePath().normalize();
+        this.file = dataPath.resolve(FILE_NAME);
     }
 
     @Override
@@ -50,6 +58,9 @@ public class GeneratedKeysConfigSource implements ConfigSource {
 
     @Override
     public String getValue(String propertyName) {
+        if (DATA_PATH.equals(propertyName)) {
+            return dataPath.toString();
+        }
         if (!KEYS.contains(propertyName)) {
             return null;
         }
@@ -58,7 +69,7 @@ public class GeneratedKeysConfigSource implements ConfigSource {
 
     @Override
     public String getName() {
-        return "Parley generated keys (" + file + ")";
+        return "Parley data folder (" + dataPath + ")";
     }
 
     @Override

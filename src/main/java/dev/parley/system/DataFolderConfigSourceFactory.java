@@ -8,11 +8,11 @@ import java.util.List;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * Registers {@link GeneratedKeysConfigSource} with the data folder the deployment configured, so that
- * {@code parley.session-key} always resolves: from the environment when set, otherwise from a key
+ * Registers {@link DataFolderConfigSource} with the data folder the deployment configured, so that
+ * {@code parley.data-path} and {@code parley.session-key} resolve: the key from the environment when set, otherwise a key
  * generated once into the data folder.
  */
-public class GeneratedKeysConfigSourceFactory implements ConfigSourceFactory {
+public class DataFolderConfigSourceFactory implements ConfigSourceFactory {
 
     static final String DATA_DIR = "parley.data-dir";
 
@@ -20,6 +20,6 @@ public class GeneratedKeysConfigSourceFactory implements ConfigSourceFactory {
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         ConfigValue dataDir = context.getValue(DATA_DIR);
         String folder = dataDir == null || dataDir.getValue() == null ? "./data" : dataDir.getValue();
-        return List.of(new GeneratedKeysConfigSource(Path.of(folder)));
+        return List.of(new DataFolderConfigSource(Path.of(folder)));
     }
 }
