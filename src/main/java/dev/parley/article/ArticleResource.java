@@ -1,10 +1,13 @@
 package dev.parley.article;
 
+import dev.parley.provider.Drafts;
+import dev.parley.web.Cookies;
 import dev.parley.web.FormState;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -12,9 +15,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -33,6 +39,9 @@ public class ArticleResource {
     @Inject
     ThreadService threads;
 
+    @Inject
+    Drafts drafts;
+
     @GET
     @PermitAll
     public TemplateInstance index() {
@@ -42,12 +51,28 @@ public class ArticleResource {
     @GET
     @Path("articles/{slug}")
     @PermitAll
-    public TemplateInstance show(
-            @RestPath String slug, @RestQuery("replytocom") Long replyTo, @Context HttpHeaders headers) {
+    public Response show(
+            @RestPath String slug,
+            @RestQuery("replytocom") Long replyTo,
+            @CookieParam(Drafts.COOKIE) String draftToken,
+            @Context HttpHeaders headers,
+            @Context UriInfo uri) {
         BrowserCommenter commenter = BrowserCommenter.from(headers.getCookies());
+        // Back from signing in: the comment the reader had begun goes back into the form.
+        Optional<Drafts.Draft> draft = draftToken == null ? Optional.empty() : drafts.takeBack(draftToken, slug);
+        Long target =
+                replyTo != null ? replyTo : draft.map(Drafts.Draft::parentId).orElse(null);
         ArticlePage page =
-                threads.articlePage(slug, commenter.tokenHash(), replyTo).orElseThrow(NotFoundException::new);
-        return Templates.show(page, rememberedDetails(commenter));
+                threads.articlePage(slug, commenter.tokenHash(), target).orElseThrow(NotFoundException::new);
+        FormState form = rememberedDetails(commenter);
+        if (draft.isPresent()) {
+            form = form.withValue("comment", draft.get().body());
+        }
+        Response.ResponseBuilder response = Response.ok(Templates.show(page, form));
+        if (draftToken != null) {
+            response.cookie(Cookies.httpOnly(Drafts.COOKIE, "", 0, Cookies.secure(uri)));
+        }
+        return response.build();
     }
 
     /** The reply form, filled in with the details this browser was asked to remember. */

@@ -61,6 +61,10 @@ public class Comment extends PanacheEntityBase {
     @Column(name = "user_agent", length = 255)
     public String userAgent;
 
+    /** The signed-in reader who wrote it ({@code null} for guests). */
+    @Column(name = "identity_id")
+    public Long identityId;
+
     /** Hash of the posting browser's commenter token: lets that browser see its own pending comment. */
     @Column(name = "author_token_hash", length = 64)
     public String authorTokenHash;

@@ -108,7 +108,7 @@ public class AccountService {
     /** Starts a session for an account just created by its own holder (the set-up page). */
     @Transactional
     public String startSession(long accountId) {
-        return sessions.start(Account.findById(accountId));
+        return sessions.start(Account.<Account>findById(accountId));
     }
 
     @Transactional

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /** Sign-in and sign-out of local accounts. */
@@ -98,9 +99,10 @@ public class LoginResource {
     @Path("logout")
     @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response signOut(@CookieParam(SessionService.COOKIE) String token, @Context UriInfo uri) {
+    public Response signOut(
+            @CookieParam(SessionService.COOKIE) String token, @RestForm String next, @Context UriInfo uri) {
         accounts.signOut(token);
-        return Response.seeOther(URI.create(Routes.HOME))
+        return Response.seeOther(URI.create(SafeRedirect.localPathOr(next, Routes.HOME)))
                 .cookie(SessionCookies.expire(Cookies.secure(uri)))
                 .build();
     }

@@ -22,9 +22,15 @@ public class LoginSession extends PanacheEntityBase {
     @Column(name = "token_hash", length = 64)
     public String tokenHash;
 
-    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    /** Set for the owner and moderators. */
+    @ManyToOne(fetch = FetchType.EAGER)
     @JoinColumn(name = "account_id")
     public Account account;
+
+    /** Set for readers who signed in with a login provider. */
+    @ManyToOne(fetch = FetchType.EAGER)
+    @JoinColumn(name = "identity_id")
+    public ReaderIdentity identity;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -36,6 +36,10 @@ class SessionCookieMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        if (context.normalizedPath().startsWith("/auth/")) {
+            // Signing in with a login provider: the provider's code flow answers the challenge.
+            return Uni.createFrom().nullItem();
+        }
         String location = "/login";
         if (context.request().method() == HttpMethod.GET) {
             location += "?next=" + URLEncoder.encode(context.request().uri(), StandardCharsets.UTF_8);

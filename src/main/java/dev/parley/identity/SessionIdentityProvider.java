@@ -16,8 +16,8 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 class SessionIdentityProvider implements IdentityProvider<SessionTokenRequest> {
 
-    static final String ACCOUNT_ID = "parley.account-id";
-    static final String DISPLAY_NAME = "parley.display-name";
+    /** The {@link SignedIn} behind the identity. */
+    static final String SIGNED_IN = "parley.signed-in";
 
     @Inject
     SessionService sessions;
@@ -35,12 +35,14 @@ class SessionIdentityProvider implements IdentityProvider<SessionTokenRequest> {
                         QuarkusSecurityIdentity.builder().setAnonymous(true).build()));
     }
 
-    private static SecurityIdentity identityOf(SignedIn account) {
-        return QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(account.email()))
-                .addRoles(account.role().grantedRoles())
-                .addAttribute(ACCOUNT_ID, account.accountId())
-                .addAttribute(DISPLAY_NAME, account.displayName())
-                .build();
+    private static SecurityIdentity identityOf(SignedIn who) {
+        String principal = who.accountId() != null ? who.email() : "reader-" + who.identityId();
+        QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(principal))
+                .addAttribute(SIGNED_IN, who);
+        if (who.role() != null) {
+            identity.addRoles(who.role().grantedRoles());
+        }
+        return identity.build();
     }
 }

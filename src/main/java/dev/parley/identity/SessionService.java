@@ -51,6 +51,23 @@ public class SessionService {
     /** Starts a session for the account and returns the token for its cookie. */
     @Transactional
     public String start(Account account) {
+        return start(account, null);
+    }
+
+    /** Starts a session for a reader who signed in with a login provider. */
+    @Transactional
+    public String start(ReaderIdentity reader) {
+        return start(null, reader);
+    }
+
+    /** Ends the sessions of everyone who signed in with a provider (the owner disabled or deleted it). */
+    @Transactional
+    public long endAllOfProvider(long providerId) {
+        return LoginSession.delete(
+                "identity.id in (select r.id from ReaderIdentity r where r.providerId = ?1)", providerId);
+    }
+
+    private String start(Account account, ReaderIdentity reader) {
         Instant now = Instant.now();
         LoginSession.delete("expiresAt < ?1", now);
         byte[] bytes = new byte[32];
@@ -59,6 +76,7 @@ public class SessionService {
         LoginSession session = new LoginSession();
         session.tokenHash = hash(token);
         session.account = account;
+        session.identity = reader;
         session.createdAt = now;
         session.expiresAt = now.plus(LIFETIME);
         session.persist();
@@ -83,8 +101,7 @@ public class SessionService {
         if (session.expiresAt.isBefore(now.plus(LIFETIME).minus(RENEWAL_STEP))) {
             session.expiresAt = now.plus(LIFETIME);
         }
-        Account account = session.account;
-        return Optional.of(new SignedIn(account.id, account.email, account.displayName, account.role));
+        return Optional.of(session.account != null ? SignedIn.of(session.account) : SignedIn.of(session.identity));
     }
 
     @Transactional

@@ -4,8 +4,12 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.Optional;
 
-/** Who is looking at the page, for the navigation bar of every template ({@code inject:viewer}). */
+/**
+ * Who is looking at the page, for resources and for every template ({@code inject:viewer}): nobody, a
+ * reader signed in with a login provider, a moderator or the owner.
+ */
 @RequestScoped
 @Named("viewer")
 public class Viewer {
@@ -13,13 +17,37 @@ public class Viewer {
     @Inject
     SecurityIdentity identity;
 
+    private Optional<SignedIn> signedIn() {
+        return identity.isAnonymous()
+                ? Optional.empty()
+                : Optional.ofNullable(identity.getAttribute(SessionIdentityProvider.SIGNED_IN));
+    }
+
     public boolean isSignedIn() {
-        return !identity.isAnonymous();
+        return signedIn().isPresent();
+    }
+
+    /** Staff: the owner or a moderator, signed in with a local account. */
+    public boolean isStaff() {
+        return signedIn().map(s -> s.accountId() != null).orElse(false);
+    }
+
+    /** A reader signed in with a login provider. */
+    public boolean isReader() {
+        return signedIn().map(s -> s.identityId() != null).orElse(false);
     }
 
     public String getName() {
-        Object name = identity.getAttribute(SessionIdentityProvider.DISPLAY_NAME);
-        return name == null ? "" : name.toString();
+        return signedIn().map(SignedIn::displayName).orElse("");
+    }
+
+    /** For readers: the provider they signed in with ("Keycloak", "Google"). */
+    public String getProviderName() {
+        return signedIn().map(SignedIn::providerName).orElse("");
+    }
+
+    public String getPictureUrl() {
+        return signedIn().map(SignedIn::pictureUrl).orElse(null);
     }
 
     public boolean isModerator() {
@@ -30,9 +58,13 @@ public class Viewer {
         return identity.hasRole(Roles.OWNER);
     }
 
-    /** The signed-in account's id, or {@code null} for a reader. */
+    /** The signed-in account's id, or {@code null}. */
     public Long getAccountId() {
-        Object id = identity.getAttribute(SessionIdentityProvider.ACCOUNT_ID);
-        return id instanceof Long l ? l : null;
+        return signedIn().map(SignedIn::accountId).orElse(null);
+    }
+
+    /** The signed-in reader's identity, or empty. */
+    public Optional<SignedIn> reader() {
+        return signedIn().filter(s -> s.identityId() != null);
     }
 }

@@ -4,6 +4,7 @@ import dev.parley.article.ArticlePage;
 import dev.parley.article.ArticleResource;
 import dev.parley.article.BrowserCommenter;
 import dev.parley.article.ThreadService;
+import dev.parley.identity.Viewer;
 import dev.parley.web.Cookies;
 import dev.parley.web.FormState;
 import dev.parley.web.Routes;
@@ -43,6 +44,9 @@ public class ReplyResource {
     @Inject
     ThreadService threads;
 
+    @Inject
+    Viewer viewer;
+
     @POST
     @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -57,7 +61,7 @@ public class ReplyResource {
                 request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
                 headers.getHeaderString(HttpHeaders.USER_AGENT),
                 commenter.tokenHash());
-        PostOutcome outcome = replies.post(slug, form, origin);
+        PostOutcome outcome = replies.post(slug, form, origin, viewer.reader());
         FormState typed = FormState.of(form.typed());
         if (outcome instanceof PostOutcome.Posted posted) {
             NewCookie[] cookies = commenter

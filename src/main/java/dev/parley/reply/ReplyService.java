@@ -3,6 +3,8 @@ package dev.parley.reply;
 import dev.parley.article.Article;
 import dev.parley.article.Comment;
 import dev.parley.article.CommentStatus;
+import dev.parley.identity.SignedIn;
+import dev.parley.provider.ProviderService;
 import dev.parley.web.FormState;
 import dev.parley.web.FormValidation;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,12 +26,15 @@ public class ReplyService {
     @Inject
     FormValidation validation;
 
+    @Inject
+    ProviderService providers;
+
     /**
      * Validates and stores a comment. The transaction commits before this method returns, so the
      * reader is only told "posted" once the comment is safely stored.
      */
     @Transactional
-    PostOutcome post(String slug, ReplyForm form, Origin origin) {
+    PostOutcome post(String slug, ReplyForm form, Origin origin, Optional<SignedIn> reader) {
         Optional<Article> found = Article.findPublished(slug);
         if (found.isEmpty()) {
             return new PostOutcome.NoSuchArticle();
@@ -40,6 +45,10 @@ public class ReplyService {
         }
         form.normalizeLineBreaks();
         Map<String, String> errors = validation.errorsOf(form);
+        if (reader.isPresent()) {
+            // Signed in: name and email come from the provider, not from the (hidden) guest fields.
+            errors.keySet().removeAll(java.util.Set.of("author", "email", "url"));
+        }
         Optional<Long> parentId = form.parentId();
         if (!form.parentReadable() || parentId.isPresent() && !isApprovedCommentOf(article, parentId.get())) {
             errors.put(FormState.GLOBAL, PARENT_GONE);
@@ -51,10 +60,19 @@ public class ReplyService {
         Comment comment = new Comment();
         comment.article = article;
         comment.parentId = parentId.orElse(null);
-        comment.status = CommentStatus.PENDING;
-        comment.authorName = form.author.strip();
-        comment.authorEmail = form.email.strip();
-        comment.authorUrl = ReplyForm.trimmedOrNull(form.url);
+        if (reader.isPresent()) {
+            SignedIn who = reader.get();
+            comment.identityId = who.identityId();
+            comment.authorName = who.displayName();
+            comment.authorEmail = who.email();
+            boolean trusted = who.providerId() != null && providers.publishesDirectly(who.providerId());
+            comment.status = trusted ? CommentStatus.APPROVED : CommentStatus.PENDING;
+        } else {
+            comment.status = CommentStatus.PENDING;
+            comment.authorName = form.author.strip();
+            comment.authorEmail = form.email.strip();
+            comment.authorUrl = ReplyForm.trimmedOrNull(form.url);
+        }
         comment.body = form.comment.strip();
         comment.authorIp = origin.ip();
         comment.userAgent = origin.userAgent();

@@ -21,8 +21,9 @@ import org.jboss.logging.Logger;
  * <ul>
  *   <li>{@code parley.data-path}: the folder as an absolute path, which H2 requires (it refuses a bare
  *       {@code data}), for the JDBC URL;
- *   <li>{@code parley.session-key}: when the environment sets no {@code PARLEY_SESSION_KEY}, a key generated
- *       once into {@code <data folder>/secrets.properties} and reused, so a single instance needs no set-up.
+ *   <li>{@code parley.session-key} and {@code parley.secrets-key}: when the environment does not set
+ *       {@code PARLEY_SESSION_KEY} or {@code PARLEY_SECRETS_KEY}, keys generated once into
+ *       {@code <data folder>/secrets.properties} and reused, so a single instance needs no set-up.
  * </ul>
  *
  * <p>Keys are generated lazily, on the first lookup, so that building the application never writes
@@ -32,7 +33,8 @@ public class DataFolderConfigSource implements ConfigSource {
 
     static final String DATA_PATH = "parley.data-path";
     static final String SESSION_KEY = "parley.session-key";
-    private static final Set<String> KEYS = Set.of(SESSION_KEY);
+    static final String SECRETS_KEY = "parley.secrets-key";
+    private static final Set<String> KEYS = Set.of(SESSION_KEY, SECRETS_KEY);
     private static final String FILE_NAME = "secrets.properties";
     private static final Logger LOG = Logger.getLogger(DataFolderConfigSource.class);
 
@@ -99,8 +101,8 @@ public class DataFolderConfigSource implements ConfigSource {
             if (changed) {
                 write(stored);
                 LOG.warnf(
-                        "Generated the session key into %s. This is right for a single instance; several"
-                                + " instances must share it: set PARLEY_SESSION_KEY on all of them.",
+                        "Generated Parley's keys into %s. This is right for a single instance; several"
+                                + " instances must share them: set PARLEY_SESSION_KEY and PARLEY_SECRETS_KEY on all.",
                         file.toAbsolutePath().normalize());
             }
             keys = stored;

@@ -41,6 +41,14 @@ public final class Browser {
 
     /** Fills in the form found by {@code formSelector} on {@code page} and submits it. */
     public Response submit(Page page, String formSelector, Map<String, String> typed) {
+        return submitTo(page, formSelector, null, typed);
+    }
+
+    /**
+     * Submits a form to another address, as a button with {@code formaction} does ({@code action} null means
+     * the form's own).
+     */
+    public Response submitTo(Page page, String formSelector, String action, Map<String, String> typed) {
         Element form = page.one(formSelector);
         Map<String, String> fields = new LinkedHashMap<>();
         for (Element input : form.select("input[name], textarea[name], select[name]")) {
@@ -60,7 +68,23 @@ public final class Browser {
                 fields.put(name, value);
             }
         });
-        return post(form.attr("action"), fields);
+        return post(action == null ? form.attr("action") : action, fields);
+    }
+
+    /**
+     * Follows redirects, across sites (such as a login provider and back), until a page that is not a
+     * redirect.
+     */
+    public Page followAll(Response response) {
+        Page page = Page.of("(answer)", response);
+        for (int hops = 0; isRedirect(page.status()) && hops < 20; hops++) {
+            page = open(page.location());
+        }
+        return page;
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307;
     }
 
     /** Posts raw form fields, as a script or an attacker would, with this browser's cookies. */

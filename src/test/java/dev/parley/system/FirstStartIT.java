@@ -33,7 +33,7 @@ class FirstStartIT {
     void ownerSetsUpWithTheLoggedCodeAndAcknowledgedCommentsSurviveAKill() throws Exception {
         try (AppProcess app = new AppProcess(dataDir, Map.of()).start()) {
             String firstLog = app.log();
-            assertTrue(firstLog.contains("Generated the session key into"), firstLog);
+            assertTrue(firstLog.contains("Generated Parley's keys into"), firstLog);
             assertEquals(
                     "rw-------",
                     PosixFilePermissions.toString(
@@ -85,7 +85,7 @@ class FirstStartIT {
 
             app.start();
             String secondLog = app.log();
-            assertFalse(secondLog.contains("Generated the session key"), "the key is reused: " + secondLog);
+            assertFalse(secondLog.contains("Generated Parley's keys"), "the key is reused: " + secondLog);
             assertFalse(SETUP_CODE.matcher(secondLog).find(), "no set-up once an owner exists");
 
             Page queue = owner.open("/moderation");

@@ -1,0 +1,58 @@
+package dev.parley.identity;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A reader as a login provider knows them. Keyed by (issuer, subject) only: two providers that report
+ * the same email address are still two people to Parley, so nobody can take over another's comments by
+ * registering their address elsewhere.
+ */
+@Entity
+@Table(name = "reader_identity")
+public class ReaderIdentity extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "provider_id")
+    public Long providerId;
+
+    @Column(nullable = false, length = 500)
+    public String issuer;
+
+    @Column(nullable = false, length = 255)
+    public String subject;
+
+    @Column(name = "display_name", nullable = false, length = 245)
+    public String displayName;
+
+    /** Private: shown to moderators only, never published. */
+    @Column(length = 100)
+    public String email;
+
+    @Column(name = "picture_url", length = 500)
+    public String pictureUrl;
+
+    /** The provider's display name when the reader last signed in ("Google"). */
+    @Column(name = "provider_name", nullable = false, length = 100)
+    public String providerName;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "last_sign_in_at", nullable = false)
+    public Instant lastSignInAt;
+
+    static Optional<ReaderIdentity> find(String issuer, String subject) {
+        return find("issuer = ?1 and subject = ?2", issuer, subject).firstResultOptional();
+    }
+}

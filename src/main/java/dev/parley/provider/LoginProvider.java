@@ -1,0 +1,81 @@
+package dev.parley.provider;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/** A login provider as the owner set it up. */
+@Entity
+@Table(name = "login_provider")
+public class LoginProvider extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public ProviderKind kind;
+
+    @Column(name = "display_name", nullable = false, length = 100)
+    public String displayName;
+
+    @Column(name = "button_label", nullable = false, length = 100)
+    public String buttonLabel;
+
+    @Column(name = "issuer_url", length = 500)
+    public String issuerUrl;
+
+    @Column(name = "client_id", nullable = false, length = 300)
+    public String clientId;
+
+    /** Encrypted by {@link SecretBox}. */
+    @Column(name = "client_secret", length = 1000)
+    public String clientSecret;
+
+    /** Space-separated; empty means the kind's defaults. */
+    @Column(length = 500)
+    public String scopes;
+
+    /** Keycloak only: the alias of a brokered identity provider to go straight to ({@code kc_idp_hint}). */
+    @Column(name = "idp_hint", length = 100)
+    public String idpHint;
+
+    @Column(nullable = false)
+    public boolean enabled;
+
+    @Column(nullable = false)
+    public int position;
+
+    /** Comments by readers signed in here skip the moderation queue. */
+    @Column(name = "publish_directly", nullable = false)
+    public boolean publishDirectly;
+
+    /** Changes with every edit, so that every instance builds a fresh OIDC tenant after a change. */
+    @Version
+    public int version;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public List<String> scopeList() {
+        if (scopes == null || scopes.isBlank()) {
+            return kind.defaultScopes();
+        }
+        return Arrays.stream(scopes.trim().split("[\\s,]+")).toList();
+    }
+
+    public static List<LoginProvider> listEnabledInOrder() {
+        return list("enabled = true order by position, id");
+    }
+}

@@ -1,0 +1,35 @@
+package dev.parley.provider;
+
+import io.quarkus.oidc.OidcRequestContext;
+import io.quarkus.oidc.OidcTenantConfig;
+import io.quarkus.oidc.TenantConfigResolver;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Gives Quarkus the OIDC tenant of the provider named in the path ({@code /auth/{id}/...}): providers come
+ * from the database, so the owner adds and changes them without a restart. Any other path has no tenant,
+ * and an unknown or disabled provider none either, so Parley only ever contacts providers the owner stored.
+ */
+@ApplicationScoped
+class ProviderTenants implements TenantConfigResolver {
+
+    private static final Pattern PROVIDER_PATH = Pattern.compile("^/auth/(\\d{1,18})/");
+
+    @Inject
+    ProviderService providers;
+
+    @Override
+    public Uni<OidcTenantConfig> resolve(RoutingContext context, OidcRequestContext<OidcTenantConfig> request) {
+        Matcher matcher = PROVIDER_PATH.matcher(context.normalizedPath());
+        if (!matcher.find()) {
+            return Uni.createFrom().nullItem();
+        }
+        long id = Long.parseLong(matcher.group(1));
+        return request.runBlocking(() -> providers.tenantFor(id).orElse(null));
+    }
+}

@@ -1,0 +1,190 @@
+package dev.parley.provider;
+
+import dev.parley.identity.ReaderService;
+import dev.parley.identity.ReaderService.ProviderProfile;
+import dev.parley.identity.SessionService;
+import dev.parley.web.Cookies;
+import dev.parley.web.Routes;
+import dev.parley.web.SafeRedirect;
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.oidc.OidcSession;
+import io.quarkus.oidc.UserInfo;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+
+/**
+ * Signing in with a login provider, from the reply form and back to it:
+ *
+ * <ol>
+ *   <li>{@code POST /auth/{id}/start}: a sign-in button of the reply form sends the form here; what the
+ *       reader typed is kept as a draft and where they were is remembered;
+ *   <li>{@code GET /auth/{id}/login}: starts the provider's authorization code flow (PKCE, state, nonce);
+ *       the provider answers at {@code /auth/{id}/callback}, then Quarkus comes back here with the person;
+ *   <li>Parley records the reader, starts its own session, drops the provider's tokens and returns to the
+ *       article, where the draft waits in the form.
+ * </ol>
+ */
+@Path("/auth/{id}")
+@Produces(MediaType.TEXT_HTML)
+public class SignInResource {
+
+    static final String RETURN_COOKIE = "parley_signin_return";
+    private static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
+
+    @CheckedTemplate(basePath = "provider")
+    static class Templates {
+        static native TemplateInstance failed(String provider, String back);
+    }
+
+    @Inject
+    ProviderService providers;
+
+    @Inject
+    Drafts drafts;
+
+    @Inject
+    ReaderService readers;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    OidcSession oidcSession;
+
+    @POST
+    @Path("start")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response start(
+            @RestPath long id,
+            @RestForm String slug,
+            @RestForm String comment,
+            @RestForm("comment_parent") String parent,
+            @Context UriInfo uri) {
+        providers.enabled(id).orElseThrow(NotFoundException::new);
+        boolean secure = Cookies.secure(uri);
+        List<NewCookie> cookies = new ArrayList<>();
+        String back = Routes.HOME;
+        if (slug != null && SLUG.matcher(slug).matches()) {
+            Long parentId = parent != null && parent.matches("[1-9]\\d{0,17}") ? Long.valueOf(parent) : null;
+            back = (parentId == null ? Routes.article(slug) : Routes.replyTo(slug, parentId)).replace("#respond", "")
+                    + "#respond";
+            if (comment != null && !comment.isBlank()) {
+                cookies.add(drafts.keep(slug, parentId, comment, secure));
+            }
+        }
+        cookies.add(Cookies.httpOnly(RETURN_COOKIE, back, 30 * 60, secure));
+        return Response.seeOther(URI.create("/auth/" + id + "/login"))
+                .cookie(cookies.toArray(NewCookie[]::new))
+                .build();
+    }
+
+    @GET
+    @Path("login")
+    @PermitAll
+    public Response login(@RestPath long id, @CookieParam(RETURN_COOKIE) String back, @Context UriInfo uri) {
+        ProviderButton provider = providers.enabled(id).orElseThrow(NotFoundException::new);
+        if (identity.getCredential(AccessTokenCredential.class) == null) {
+            // Not back from the provider yet: the code flow's challenge sends the reader there.
+            throw new UnauthorizedException();
+        }
+        String token = readers.signedIn(profileFrom(provider));
+        // Parley keeps its own session; the provider's tokens are not needed any more.
+        oidcSession.logout().await().indefinitely();
+        boolean secure = Cookies.secure(uri);
+        return Response.seeOther(URI.create(SafeRedirect.localPathOr(back, Routes.HOME)))
+                .cookie(
+                        Cookies.httpOnly(
+                                SessionService.COOKIE, token, (int) SessionService.LONGEST.toSeconds(), secure),
+                        Cookies.httpOnly(RETURN_COOKIE, "", 0, secure))
+                .build();
+    }
+
+    /** Normally answered by the code flow itself; reached directly, it leads home. */
+    @GET
+    @Path("callback")
+    @PermitAll
+    public Response callback(@RestPath long id) {
+        return Response.seeOther(URI.create(Routes.HOME)).build();
+    }
+
+    /** The provider refused or failed (denied consent, wrong secret, provider down). */
+    @GET
+    @Path("failed")
+    @PermitAll
+    public Response failed(@RestPath long id, @CookieParam(RETURN_COOKIE) String back) {
+        String name = providers.enabled(id).map(ProviderButton::displayName).orElse("the provider");
+        return Response.status(Response.Status.UNAUTHORIZED)
+                .entity(Templates.failed(name, SafeRedirect.localPathOr(back, Routes.HOME)))
+                .build();
+    }
+
+    private ProviderProfile profileFrom(ProviderButton provider) {
+        JsonWebToken token = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt : null;
+        UserInfo info = identity.getAttribute("userinfo");
+        String issuer =
+                token != null && token.getIssuer() != null ? token.getIssuer() : "urn:parley:provider:" + provider.id();
+        String subject = first(claim(token, "sub"), info, "sub", "id", "ID");
+        String name = first(claim(token, "name"), info, "name", "display_name", "username", "login");
+        if (name == null) {
+            name = first(claim(token, "preferred_username"), info, "preferred_username");
+        }
+        String email = first(claim(token, "email"), info, "email");
+        String picture = first(claim(token, "picture"), info, "picture", "avatar_url", "avatar_URL");
+        return new ProviderProfile(
+                provider.id(),
+                provider.displayName(),
+                issuer,
+                subject,
+                name == null || name.isBlank() ? provider.displayName() + " user" : name,
+                email,
+                picture);
+    }
+
+    private static String claim(JsonWebToken token, String name) {
+        if (token == null) {
+            return null;
+        }
+        Object value = token.getClaim(name);
+        return value == null ? null : value.toString();
+    }
+
+    private static String first(String fromToken, UserInfo info, String... names) {
+        if (fromToken != null && !fromToken.isBlank()) {
+            return fromToken;
+        }
+        if (info == null) {
+            return null;
+        }
+        for (String name : names) {
+            Object value = info.get(name);
+            if (value != null && !value.toString().isBlank()) {
+                return value.toString().replaceAll("^\"|\"$", "");
+            }
+        }
+        return null;
+    }
+}

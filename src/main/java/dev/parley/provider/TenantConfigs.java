@@ -1,0 +1,100 @@
+package dev.parley.provider;
+
+import io.quarkus.oidc.OidcTenantConfig;
+import io.quarkus.oidc.OidcTenantConfigBuilder;
+import io.quarkus.oidc.runtime.OidcTenantConfig.ApplicationType;
+import io.quarkus.oidc.runtime.OidcTenantConfig.Authentication.CookieSameSite;
+import io.quarkus.oidc.runtime.providers.KnownOidcProviders;
+import java.util.List;
+
+/**
+ * Turns a login provider into the OIDC tenant Quarkus runs the authorization code flow with. A pure
+ * function of its inputs, so every preset's configuration is checked by unit tests (Google, X and the
+ * rest cannot be reached from the test machines).
+ */
+public final class TenantConfigs {
+
+    static final String WORDPRESS_API = "https://public-api.wordpress.com";
+
+    private TenantConfigs() {}
+
+    /** Where the provider sends readers back: one path per provider, so answers cannot be mixed up. */
+    public static String callbackPath(long providerId) {
+        return "/auth/" + providerId + "/callback";
+    }
+
+    /** The tenant id changes with every edit of the provider, so a change applies at the next sign-in. */
+    public static String tenantId(long providerId, int version) {
+        return "provider-" + providerId + "-v" + version;
+    }
+
+    /**
+     * @param clientSecret the decrypted secret
+     * @param flowSecret a deployment-wide secret (32+ characters) that encrypts the state cookie (with the
+     *     PKCE verifier) and tokens, shared by all instances
+     */
+    public static OidcTenantConfig forProvider(
+            long id,
+            int version,
+            ProviderKind kind,
+            String issuerUrl,
+            String clientId,
+            String clientSecret,
+            List<String> scopes,
+            String idpHint,
+            String flowSecret) {
+        OidcTenantConfigBuilder builder = startFrom(kind, issuerUrl);
+        // Scopes add up in the builder: add only those the preset does not ask for already.
+        List<String> presetScopes = builder.getAuthentication().scopes().orElse(List.of());
+        List<String> addedScopes =
+                scopes.stream().filter(s -> !presetScopes.contains(s)).toList();
+        builder.tenantId(tenantId(id, version))
+                .applicationType(ApplicationType.WEB_APP)
+                .clientId(clientId);
+        if (clientSecret != null && !clientSecret.isBlank()) {
+            builder.credentials(clientSecret);
+        }
+        var authentication = builder.authentication()
+                .redirectPath(callbackPath(id))
+                .errorPath("/auth/" + id + "/failed")
+                .restorePathAfterRedirect(true)
+                .removeRedirectParameters(true)
+                .pkceRequired(kind != ProviderKind.WORDPRESS)
+                .stateSecret(flowSecret)
+                .cookiePath("/auth/" + id)
+                .cookieSameSite(CookieSameSite.LAX)
+                .stateCookieSameSite(CookieSameSite.LAX)
+                .scopes(addedScopes);
+        if (kind.needsIssuer()) {
+            authentication.nonceRequired(true);
+        }
+        if (kind.takesIdentityProviderHint() && idpHint != null && !idpHint.isBlank()) {
+            authentication.extraParam("kc_idp_hint", idpHint.strip());
+        }
+        authentication.end();
+        builder.tokenStateManager().encryptionSecret(flowSecret).end();
+        return builder.build();
+    }
+
+    private static OidcTenantConfigBuilder startFrom(ProviderKind kind, String issuerUrl) {
+        if (kind.needsIssuer()) {
+            return OidcTenantConfig.authServerUrl(issuerUrl);
+        }
+        if (kind == ProviderKind.WORDPRESS) {
+            // OAuth2 only: no discovery, no ID token; who signed in comes from /rest/v1/me.
+            OidcTenantConfigBuilder wordpress = OidcTenantConfig.authServerUrl(WORDPRESS_API)
+                    .discoveryEnabled(false)
+                    .authorizationPath("oauth2/authorize")
+                    .tokenPath("oauth2/token")
+                    .userInfoPath("rest/v1/me");
+            wordpress
+                    .authentication()
+                    .idTokenRequired(false)
+                    .userInfoRequired(true)
+                    .addOpenidScope(false)
+                    .end();
+            return wordpress;
+        }
+        return OidcTenantConfig.builder(KnownOidcProviders.provider(kind.quarkusPreset()));
+    }
+}

@@ -1,0 +1,119 @@
+package dev.parley.provider;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.oidc.OidcTenantConfig;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** What Parley sends to each kind of provider. Google, X and the rest are not reachable here: check the configuration. */
+class TenantConfigsTest {
+
+    private static final String FLOW_SECRET = "f".repeat(40);
+
+    private static OidcTenantConfig config(ProviderKind kind, String issuer, String idpHint) {
+        return TenantConfigs.forProvider(
+                7, 3, kind, issuer, "client-7", "secret-7", kind.defaultScopes(), idpHint, FLOW_SECRET);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ProviderKind.class)
+    void everyKindRunsTheCodeFlowWithItsOwnCallbackAndSecrets(ProviderKind kind) {
+        OidcTenantConfig config = config(kind, "https://id.example.org/realms/news", null);
+
+        assertEquals(Optional.of("provider-7-v3"), config.tenantId());
+        assertEquals(Optional.of("client-7"), config.clientId());
+        assertEquals(Optional.of("secret-7"), config.credentials().secret());
+        assertEquals("WEB_APP", config.applicationType().orElseThrow().name());
+        assertEquals(Optional.of("/auth/7/callback"), config.authentication().redirectPath());
+        assertEquals(Optional.of("/auth/7"), Optional.of(config.authentication().cookiePath()));
+        assertEquals(Optional.of(FLOW_SECRET), config.authentication().stateSecret());
+        assertEquals(Optional.of(FLOW_SECRET), config.tokenStateManager().encryptionSecret());
+        assertEquals(
+                Set.copyOf(kind.defaultScopes()),
+                Set.copyOf(config.authentication().scopes().orElseThrow()));
+        assertEquals(
+                kind != ProviderKind.WORDPRESS,
+                config.authentication().pkceRequired().orElse(false));
+    }
+
+    @Test
+    void keycloakUsesTheRealmAsIssuerAndCanGoStraightToABrokeredProvider() {
+        OidcTenantConfig config = config(ProviderKind.KEYCLOAK, "https://kc.example.org/realms/news", "google");
+        assertEquals(Optional.of("https://kc.example.org/realms/news"), config.authServerUrl());
+        assertTrue(config.discoveryEnabled().orElse(true));
+        assertTrue(config.authentication().nonceRequired());
+        assertEquals("google", config.authentication().extraParams().get("kc_idp_hint"));
+    }
+
+    @Test
+    void theHintIsForKeycloakOnly() {
+        assertFalse(config(ProviderKind.OIDC, "https://id.example.org", "google")
+                .authentication()
+                .extraParams()
+                .containsKey("kc_idp_hint"));
+    }
+
+    @Test
+    void googleUsesItsPublishedIssuer() {
+        OidcTenantConfig config = config(ProviderKind.GOOGLE, null, null);
+        assertEquals(Optional.of("https://accounts.google.com"), config.authServerUrl());
+    }
+
+    @Test
+    void githubIsOAuth2WithUserInfo() {
+        OidcTenantConfig config = config(ProviderKind.GITHUB, null, null);
+        assertEquals(Optional.of("https://github.com/login/oauth"), config.authServerUrl());
+        assertFalse(config.discoveryEnabled().orElse(true));
+        assertFalse(config.authentication().idTokenRequired().orElse(true));
+        assertTrue(config.authentication().userInfoRequired().orElse(false));
+        assertEquals(Optional.of("https://api.github.com/user"), config.userInfoPath());
+    }
+
+    @Test
+    void xIsOAuth2WithUserInfoAndPkce() {
+        OidcTenantConfig config = config(ProviderKind.X, null, null);
+        assertTrue(
+                config.authServerUrl().orElseThrow().contains("x.com")
+                        || config.authServerUrl().orElseThrow().contains("twitter.com"),
+                config.authServerUrl()::toString);
+        assertFalse(config.authentication().idTokenRequired().orElse(true));
+        assertTrue(config.authentication().userInfoRequired().orElse(false));
+        assertTrue(config.authentication().pkceRequired().orElse(false));
+    }
+
+    @Test
+    void facebookAndMicrosoftAndAppleStartFromTheirPresets() {
+        assertTrue(config(ProviderKind.FACEBOOK, null, null)
+                .authServerUrl()
+                .orElseThrow()
+                .contains("facebook.com"));
+        assertTrue(config(ProviderKind.MICROSOFT, null, null)
+                .authServerUrl()
+                .orElseThrow()
+                .contains("microsoftonline"));
+        assertEquals(
+                Optional.of("https://appleid.apple.com/"),
+                config(ProviderKind.APPLE, null, null).authServerUrl());
+    }
+
+    @Test
+    void wordpressComIsOAuth2AgainstItsPublicApi() {
+        OidcTenantConfig config = config(ProviderKind.WORDPRESS, null, null);
+        assertEquals(Optional.of("https://public-api.wordpress.com"), config.authServerUrl());
+        assertFalse(config.discoveryEnabled().orElse(true));
+        assertEquals(Optional.of("oauth2/authorize"), config.authorizationPath());
+        assertEquals(Optional.of("oauth2/token"), config.tokenPath());
+        assertEquals(Optional.of("rest/v1/me"), config.userInfoPath());
+        assertFalse(config.authentication().idTokenRequired().orElse(true));
+        assertTrue(config.authentication().userInfoRequired().orElse(false));
+        assertFalse(config.authentication().addOpenidScope().orElse(true));
+        assertEquals(Optional.of(List.of("auth")), config.authentication().scopes());
+    }
+}

@@ -1,0 +1,148 @@
+package dev.parley.support;
+
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A real Keycloak ({@code org.keycloak:keycloak-quarkus-dist}, unpacked by the build into
+ * {@code target/keycloak}) started on a free loopback port with the realms of {@code docker/keycloak/}.
+ * Passwords and the client secret are random for each run and handed to the realm file through the
+ * environment, so none is written in the repository.
+ */
+public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final String REALM = "parley";
+    public static final String CLIENT_ID = "parley";
+
+    private static volatile String url;
+    private static volatile String clientSecret;
+    private static volatile String readerPassword;
+    private static volatile String staffPassword;
+
+    private Process process;
+
+    public static String issuer() {
+        return url + "/realms/" + REALM;
+    }
+
+    public static String clientSecret() {
+        return clientSecret;
+    }
+
+    public static String readerPassword() {
+        return readerPassword;
+    }
+
+    public static String staffPassword() {
+        return staffPassword;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        Path home = Path.of(System.getProperty("parley.keycloak.home", "target/keycloak/keycloak-26.5.6"));
+        Path realms = Path.of(System.getProperty("parley.keycloak.realms", "docker/keycloak"));
+        if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
+            throw new IllegalStateException(
+                    "Keycloak is not unpacked at " + home + ": run the tests with ./mvnw verify");
+        }
+        int port = freePort();
+        url = "http://127.0.0.1:" + port;
+        clientSecret = random();
+        readerPassword = random();
+        staffPassword = random();
+        try {
+            Path data = home.resolve("data");
+            deleteRecursively(data);
+            Path imports = Files.createDirectories(data.resolve("import"));
+            try (Stream<Path> files = Files.list(realms)) {
+                for (Path realm :
+                        files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                    Files.copy(realm, imports.resolve(realm.getFileName()));
+                }
+            }
+            ProcessBuilder builder = new ProcessBuilder(
+                            home.resolve("bin/kc.sh").toString(),
+                            "start-dev",
+                            "--http-port=" + port,
+                            "--http-host=127.0.0.1",
+                            "--import-realm")
+                    .redirectErrorStream(true)
+                    .redirectOutput(Path.of("target", "keycloak.log").toFile());
+            Map<String, String> environment = builder.environment();
+            environment.put("PARLEY_KC_CLIENT_SECRET", clientSecret);
+            environment.put("PARLEY_KC_READER_PASSWORD", readerPassword);
+            environment.put("PARLEY_KC_STAFF_PASSWORD", staffPassword);
+            environment.put("PARLEY_KC_REDIRECT_URIS", "*");
+            environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+            environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", random());
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        await().atMost(Duration.ofSeconds(180))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> !process.isAlive() || answers(issuer() + "/.well-known/openid-configuration"));
+        if (!process.isAlive()) {
+            throw new IllegalStateException("Keycloak stopped during start-up; see target/keycloak.log");
+        }
+        return Map.of();
+    }
+
+    @Override
+    public void stop() {
+        if (process != null) {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+        }
+    }
+
+    private static boolean answers(String address) {
+        try {
+            HttpURLConnection connection =
+                    (HttpURLConnection) URI.create(address).toURL().openConnection();
+            connection.setConnectTimeout(1000);
+            return connection.getResponseCode() == 200;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    private static String random() {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
