@@ -14,6 +14,8 @@ create table login_provider (
     enabled           boolean      not null,
     position          integer      not null,
     publish_directly  boolean      not null,
+    -- Opt-in: a Keycloak realm role (or a claim that is true) that makes a reader a moderator.
+    moderator_claim   varchar(200),
     version           integer      not null default 0,
     updated_at        timestamp with time zone not null
 );
@@ -28,6 +30,10 @@ create table reader_identity (
     email            varchar(100),
     picture_url      varchar(500),
     provider_name    varchar(100) not null,
+    -- Granted by the owner in /admin; roles never come from a provider unless the owner opted in.
+    role             varchar(16),
+    -- Set at each sign-in from the provider's opted-in moderator claim.
+    claimed_moderator boolean     not null default false,
     created_at       timestamp with time zone not null,
     last_sign_in_at  timestamp with time zone not null,
     constraint reader_identity_unique unique (issuer, subject)

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -29,12 +30,17 @@ public class AccountAdminResource {
 
     @CheckedTemplate(basePath = "identity")
     static class Templates {
-        static native TemplateInstance accounts(List<AccountService.AccountView> accounts, FormState form, String done);
+        static native TemplateInstance accounts(
+                List<AccountService.AccountView> accounts,
+                List<AccountService.ReaderView> readers,
+                FormState form,
+                String done);
     }
 
     private static final Map<String, String> NOTICES = Map.of(
             "added", "Moderator added. Give them their password in person or over a channel you trust.",
-            "removed", "Moderator removed and signed out.");
+            "removed", "Moderator removed and signed out.",
+            "role", "Role changed. It applies at their next page.");
 
     @Inject
     AccountService accounts;
@@ -45,7 +51,8 @@ public class AccountAdminResource {
     @GET
     @RolesAllowed(Roles.OWNER)
     public TemplateInstance list(@RestQuery String done) {
-        return Templates.accounts(accounts.list(), FormState.empty(), done == null ? null : NOTICES.get(done));
+        return Templates.accounts(
+                accounts.list(), accounts.readers(), FormState.empty(), done == null ? null : NOTICES.get(done));
     }
 
     @POST
@@ -58,11 +65,25 @@ public class AccountAdminResource {
         if (!errors.isEmpty()) {
             FormState typed = FormState.of(form.redisplayed()).withErrors(errors);
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.accounts(accounts.list(), typed, null))
+                    .entity(Templates.accounts(accounts.list(), accounts.readers(), typed, null))
                     .build();
         }
         accounts.create(form.email, form.name, form.password, AccountRole.MODERATOR);
         return Response.seeOther(URI.create(Routes.withNotice(Routes.ACCOUNTS, "added")))
+                .build();
+    }
+
+    /** Grants moderator or owner to someone who signed in with a login provider, or takes it back. */
+    @POST
+    @Path("readers/{id}/role")
+    @RolesAllowed(Roles.OWNER)
+    public Response changeReaderRole(@RestPath long id, @RestForm String role) {
+        AccountRole granted =
+                "MODERATOR".equals(role) ? AccountRole.MODERATOR : "OWNER".equals(role) ? AccountRole.OWNER : null;
+        if (!accounts.grantReaderRole(id, granted)) {
+            throw new NotFoundException();
+        }
+        return Response.seeOther(URI.create(Routes.withNotice(Routes.ACCOUNTS, "role")))
                 .build();
     }
 

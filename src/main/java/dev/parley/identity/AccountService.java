@@ -129,5 +129,41 @@ public class AccountService {
         return true;
     }
 
+    /** A person who signed in with a login provider, as the owner's accounts page lists them. */
+    public record ReaderView(
+            long id,
+            String displayName,
+            String email,
+            String providerName,
+            AccountRole role,
+            boolean claimedModerator,
+            Instant lastSignInAt) {}
+
+    /** The people who signed in with a provider most recently (and everyone with a role). */
+    @Transactional
+    public List<ReaderView> readers() {
+        return ReaderIdentity.<ReaderIdentity>find(
+                        "order by (case when role is null then 1 else 0 end), lastSignInAt desc")
+                .page(0, 100)
+                .stream()
+                .map(r -> new ReaderView(
+                        r.id, r.displayName, r.email, r.providerName, r.role, r.claimedModerator, r.lastSignInAt))
+                .toList();
+    }
+
+    /**
+     * Grants a role to (or, with {@code null}, takes it from) someone who signed in with a provider. It
+     * applies at their next request.
+     */
+    @Transactional
+    public boolean grantReaderRole(long identityId, AccountRole role) {
+        ReaderIdentity reader = ReaderIdentity.findById(identityId);
+        if (reader == null) {
+            return false;
+        }
+        reader.role = role;
+        return true;
+    }
+
     public record AccountView(long id, String email, String displayName, AccountRole role, Instant createdAt) {}
 }

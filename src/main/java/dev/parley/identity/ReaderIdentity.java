@@ -46,6 +46,20 @@ public class ReaderIdentity extends PanacheEntityBase {
     @Column(name = "provider_name", nullable = false, length = 100)
     public String providerName;
 
+    /** A role the owner granted this person; {@code null} for readers. */
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(length = 16)
+    public AccountRole role;
+
+    /** Whether the provider's opted-in claim made them a moderator at their last sign-in. */
+    @Column(name = "claimed_moderator", nullable = false)
+    public boolean claimedModerator;
+
+    /** The role in force: the owner's grant, or moderator by the provider's claim. */
+    AccountRole effectiveRole() {
+        return role != null ? role : claimedModerator ? AccountRole.MODERATOR : null;
+    }
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

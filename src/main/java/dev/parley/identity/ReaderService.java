@@ -17,7 +17,8 @@ public class ReaderService {
             String subject,
             String displayName,
             String email,
-            String pictureUrl) {}
+            String pictureUrl,
+            boolean claimsModerator) {}
 
     @Inject
     SessionService sessions;
@@ -46,6 +47,7 @@ public class ReaderService {
         reader.pictureUrl = profile.pictureUrl() != null && profile.pictureUrl().startsWith("https://")
                 ? truncate(profile.pictureUrl(), 500)
                 : null;
+        reader.claimedModerator = profile.claimsModerator();
         reader.lastSignInAt = now;
         if (reader.id == null) {
             reader.persist();

@@ -27,7 +27,10 @@ class SessionCookieMechanism implements HttpAuthenticationMechanism {
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         Cookie cookie = context.request().getCookie(SessionService.COOKIE);
-        if (cookie == null || cookie.getValue().isEmpty()) {
+        // While signing in with a login provider, only the provider's answer says who this is.
+        if (cookie == null
+                || cookie.getValue().isEmpty()
+                || context.normalizedPath().startsWith("/auth/")) {
             return Uni.createFrom().optional(java.util.Optional.empty());
         }
         SessionTokenRequest request = new SessionTokenRequest(cookie.getValue());

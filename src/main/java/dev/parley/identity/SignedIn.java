@@ -28,7 +28,7 @@ public record SignedIn(
                 reader.id,
                 reader.email,
                 reader.displayName,
-                null,
+                reader.effectiveRole(),
                 reader.providerId,
                 reader.providerName,
                 reader.pictureUrl);

@@ -40,10 +40,13 @@ public class ModerationService {
      * are left as they are: the update only matches comments still pending, so two moderators deciding at
      * once never overwrite each other and neither gets an error.
      *
+     * @param moderatorId the local account deciding; {@code null} for a moderator signed in with a provider
+     *     (recorded by the audit log)
+     *
      * @return how many comments changed
      */
     @Transactional
-    public int decide(Collection<Long> commentIds, Decision decision, long moderatorId) {
+    public int decide(Collection<Long> commentIds, Decision decision, Long moderatorId) {
         if (commentIds.isEmpty()) {
             return 0;
         }

@@ -61,6 +61,10 @@ public class LoginProvider extends PanacheEntityBase {
     @Column(name = "publish_directly", nullable = false)
     public boolean publishDirectly;
 
+    /** Opt-in: a Keycloak realm role, or a claim that is {@code true}, that makes a reader a moderator. */
+    @Column(name = "moderator_claim", length = 200)
+    public String moderatorClaim;
+
     /** Changes with every edit, so that every instance builds a fresh OIDC tenant after a change. */
     @Version
     public int version;

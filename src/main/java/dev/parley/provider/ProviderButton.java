@@ -1,7 +1,7 @@
 package dev.parley.provider;
 
 /** A sign-in choice as the reply form shows it. */
-public record ProviderButton(long id, String label, String displayName, ProviderKind kind) {
+public record ProviderButton(long id, String label, String displayName, ProviderKind kind, String moderatorClaim) {
 
     /** Where the button sends the reply form (with the draft) to start signing in. */
     public String startPath() {

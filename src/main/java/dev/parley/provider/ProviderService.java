@@ -1,12 +1,10 @@
 package dev.parley.provider;
 
-import dev.parley.identity.SessionService;
 import io.quarkus.oidc.OidcTenantConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -19,15 +17,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ProviderService {
 
     private final SecretBox secrets;
-    private final SessionService sessions;
     private final String flowSecret;
 
     ProviderService(
             @ConfigProperty(name = "parley.secrets-key") String secretsKey,
-            @ConfigProperty(name = "parley.session-key") String sessionKey,
-            SessionService sessions) {
+            @ConfigProperty(name = "parley.session-key") String sessionKey) {
         this.secrets = new SecretBox(secretsKey);
-        this.sessions = sessions;
         this.flowSecret = derive(sessionKey, "oidc-flow");
     }
 
@@ -72,61 +67,13 @@ public class ProviderService {
                 flowSecret));
     }
 
-    /** A provider as the owner describes it. */
-    public record ProviderSetup(
-            ProviderKind kind,
-            String displayName,
-            String buttonLabel,
-            String issuerUrl,
-            String clientId,
-            String clientSecret,
-            String scopes,
-            String idpHint,
-            boolean enabled,
-            boolean publishDirectly) {}
-
-    /** Adds a provider at the end of the list; its secret is stored encrypted. */
-    @Transactional
-    public long add(ProviderSetup setup) {
-        LoginProvider provider = new LoginProvider();
-        provider.kind = setup.kind();
-        provider.displayName = setup.displayName();
-        provider.buttonLabel = setup.buttonLabel();
-        provider.issuerUrl = setup.issuerUrl();
-        provider.clientId = setup.clientId();
-        provider.clientSecret =
-                setup.clientSecret() == null || setup.clientSecret().isBlank()
-                        ? null
-                        : secrets.seal(setup.clientSecret());
-        provider.scopes = setup.scopes();
-        provider.idpHint = setup.idpHint();
-        provider.enabled = setup.enabled();
-        provider.publishDirectly = setup.publishDirectly();
-        provider.position = (int) LoginProvider.count();
-        provider.updatedAt = Instant.now();
-        provider.persist();
-        return provider.id;
-    }
-
-    /**
-     * Turns a provider on or off. Turning it off also ends the sessions of everyone signed in with it: they
-     * are guests again at their next request, on every instance.
-     */
-    @Transactional
-    public void setEnabled(long id, boolean enabled) {
-        LoginProvider provider = LoginProvider.findById(id);
-        if (provider == null) {
-            throw new jakarta.ws.rs.NotFoundException();
-        }
-        provider.enabled = enabled;
-        provider.updatedAt = Instant.now();
-        if (!enabled) {
-            sessions.endAllOfProvider(id);
-        }
+    /** Seals a client secret for storage. */
+    String seal(String clientSecret) {
+        return secrets.seal(clientSecret);
     }
 
     private static ProviderButton buttonOf(LoginProvider p) {
-        return new ProviderButton(p.id, p.buttonLabel, p.displayName, p.kind);
+        return new ProviderButton(p.id, p.buttonLabel, p.displayName, p.kind, p.moderatorClaim);
     }
 
     /** A purpose-bound secret derived from a deployment key, so one key never serves two purposes. */

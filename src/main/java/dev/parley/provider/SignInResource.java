@@ -15,6 +15,11 @@ import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -29,6 +34,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -123,12 +129,15 @@ public class SignInResource {
                 .build();
     }
 
-    /** Normally answered by the code flow itself; reached directly, it leads home. */
+    /**
+     * A genuine answer from the provider is taken by the code flow before this runs. Reaching it means the
+     * answer did not belong to a sign-in this browser started (forged, replayed, or from another browser).
+     */
     @GET
     @Path("callback")
     @PermitAll
     public Response callback(@RestPath long id) {
-        return Response.seeOther(URI.create(Routes.HOME)).build();
+        return Response.seeOther(URI.create("/auth/" + id + "/failed")).build();
     }
 
     /** The provider refused or failed (denied consent, wrong secret, provider down). */
@@ -161,7 +170,49 @@ public class SignInResource {
                 subject,
                 name == null || name.isBlank() ? provider.displayName() + " user" : name,
                 email,
-                picture);
+                picture,
+                claimsModerator(provider, token));
+    }
+
+    /**
+     * Roles are Parley's own: a provider's claims grant none, unless the owner named one for this provider
+     * (a Keycloak realm role, or a claim that is {@code true}) to mark its staff as moderators. Keycloak puts
+     * realm roles in the access token by default, so both tokens are consulted; the access token came to us
+     * directly from the provider's token endpoint.
+     */
+    private boolean claimsModerator(ProviderButton provider, JsonWebToken idToken) {
+        String wanted = provider.moderatorClaim();
+        if (wanted == null || wanted.isBlank()) {
+            return false;
+        }
+        List<JsonObject> claimSets = new ArrayList<>();
+        if (idToken != null) {
+            claimSets.add(Json.createObjectBuilder(idToken.getClaimNames().stream()
+                            .filter(n -> idToken.getClaim(n) instanceof JsonValue)
+                            .collect(java.util.stream.Collectors.toMap(n -> n, n -> (JsonValue) idToken.getClaim(n))))
+                    .build());
+        }
+        AccessTokenCredential access = identity.getCredential(AccessTokenCredential.class);
+        if (access != null && access.getToken() != null && access.getToken().split("\\.").length == 3) {
+            try {
+                byte[] payload = Base64.getUrlDecoder().decode(access.getToken().split("\\.")[1]);
+                claimSets.add(Json.createReader(new java.io.ByteArrayInputStream(payload))
+                        .readObject());
+            } catch (RuntimeException notAJwt) {
+                // An opaque access token carries no claims.
+            }
+        }
+        return claimSets.stream()
+                .anyMatch(claims -> hasRealmRole(claims, wanted) || JsonValue.TRUE.equals(claims.get(wanted)));
+    }
+
+    private static boolean hasRealmRole(JsonObject claims, String role) {
+        if (claims.get("realm_access") instanceof JsonObject access && access.get("roles") instanceof JsonArray roles) {
+            return roles.stream()
+                    .anyMatch(r ->
+                            r instanceof JsonString name && name.getString().equals(role));
+        }
+        return false;
     }
 
     private static String claim(JsonWebToken token, String name) {

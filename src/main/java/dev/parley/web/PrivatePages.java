@@ -1,5 +1,6 @@
 package dev.parley.web;
 
+import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -14,9 +15,10 @@ public class PrivatePages {
     @ServerResponseFilter
     public void keepPagesPrivate(ContainerResponseContext response) {
         MediaType type = response.getMediaType();
-        if (type != null
-                && type.isCompatible(MediaType.TEXT_HTML_TYPE)
-                && !response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL)) {
+        // A page returned inside a Response has no media type yet when filters run: its entity says it.
+        boolean page = response.getEntity() instanceof TemplateInstance
+                || type != null && type.isCompatible(MediaType.TEXT_HTML_TYPE);
+        if (page && !response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL)) {
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "private, no-cache");
         }
     }

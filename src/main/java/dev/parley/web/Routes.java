@@ -38,6 +38,15 @@ public final class Routes {
     public static final String ADMIN = "/admin";
     public static final String SETTINGS = "/admin/settings";
     public static final String ACCOUNTS = "/admin/accounts";
+    public static final String PROVIDERS = "/admin/providers";
+
+    public static String provider(long id) {
+        return PROVIDERS + "/" + id;
+    }
+
+    public static String providerAction(long id, String action) {
+        return provider(id) + "/" + action;
+    }
 
     /** A page followed by the notice to show there after a change: {@code /admin?done=saved}. */
     public static String withNotice(String page, String notice) {
@@ -54,6 +63,10 @@ public final class Routes {
 
     public static String articleAction(long id, String action) {
         return "/admin/articles/" + id + "/" + action;
+    }
+
+    public static String readerRole(long identityId) {
+        return ACCOUNTS + "/readers/" + identityId + "/role";
     }
 
     public static String removeAccount(long id) {

@@ -64,7 +64,10 @@ class RoleMatrixTest {
                 new Route("POST", "/admin/settings", true),
                 new Route("GET", "/admin/accounts", true),
                 new Route("POST", "/admin/accounts", true),
-                new Route("POST", "/admin/accounts/" + accountId + "/remove", true)));
+                new Route("POST", "/admin/accounts/" + accountId + "/remove", true),
+                new Route("GET", "/admin/providers", true),
+                new Route("GET", "/admin/providers/new?kind=GOOGLE", true),
+                new Route("POST", "/admin/providers", true)));
         for (String action : List.of("publish", "unpublish", "close", "open", "delete")) {
             routes.add(new Route("POST", "/admin/articles/" + articleId + "/" + action, true));
         }

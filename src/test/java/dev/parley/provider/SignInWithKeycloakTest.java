@@ -19,7 +19,9 @@ import java.util.Map;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
-/** A reader signs in with a real Keycloak from the reply form, and comes back to the same comment. */
+/**
+ * Readers sign in with a real Keycloak that the owner added in /admin, from the reply form and back to it.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = KeycloakResource.class, restrictToAnnotatedClass = true)
 class SignInWithKeycloakTest {
@@ -28,25 +30,37 @@ class SignInWithKeycloakTest {
     TestData data;
 
     @Inject
-    ProviderService providers;
-
-    private long keycloak(boolean publishDirectly) {
-        return providers.add(new ProviderService.ProviderSetup(
-                ProviderKind.KEYCLOAK,
-                "Keycloak",
-                "Log in with Keycloak",
-                KeycloakResource.issuer(),
-                KeycloakResource.CLIENT_ID,
-                KeycloakResource.clientSecret(),
-                null,
-                null,
-                true,
-                publishDirectly));
-    }
+    ProviderAdminService providers;
 
     @Test
-    void readerSignsInKeepsTheDraftPostsAndLogsOut() {
-        long providerId = keycloak(false);
+    void ownerAddsKeycloakAndAReaderSignsInKeepsTheDraftPostsAndLogsOut() {
+        Browser owner = new Browser();
+        owner.signIn(data.owner(), TestData.PASSWORD);
+        Page editor = owner.open("/admin/providers/new?kind=KEYCLOAK");
+        assertTrue(editor.text(".how-to").contains("confidential OpenID Connect client"));
+        Page saved = owner.follow(owner.submit(
+                editor,
+                "#providerform",
+                Map.of(
+                        "displayName",
+                        "Keycloak",
+                        "buttonLabel",
+                        "Log in with Keycloak",
+                        "issuerUrl",
+                        KeycloakResource.issuer(),
+                        "clientId",
+                        KeycloakResource.CLIENT_ID,
+                        "clientSecret",
+                        KeycloakResource.clientSecret(),
+                        "enabled",
+                        "yes")));
+        assertEquals("Provider saved. It applies from the next sign-in.", saved.text(".notice"));
+        String callback = saved.text("#callback-url");
+        long providerId = Long.parseLong(callback.replaceAll(".*/auth/(\\d+)/callback$", "$1"));
+        assertTrue(callback.matches("http://localhost:\\d+/auth/" + providerId + "/callback"), callback);
+        assertEquals("", saved.fieldValue("clientSecret"), "the secret is never shown again");
+        assertFalse(saved.html().outerHtml().contains(KeycloakResource.clientSecret()));
+
         Article article = data.article("Signed in");
         Comment parent = data.comment(article, null, "Ada", "Who is there?", CommentStatus.APPROVED);
         Browser reader = new Browser();
@@ -55,14 +69,12 @@ class SignInWithKeycloakTest {
         assertEquals("Log in with Keycloak", button.text());
 
         // The reader has begun a reply, then chooses to sign in: the form goes to the provider's start.
-        Response leaving = reader.submitTo(
+        Page login = reader.followAll(reader.submitTo(
                 form,
                 "#commentform",
                 button.attr("formaction"),
-                Map.of("comment", "Typed before signing in", "slug", article.slug));
-        Page login = reader.followAll(leaving);
+                Map.of("comment", "Typed before signing in", "slug", article.slug)));
         assertTrue(login.has("#kc-form-login"), () -> "expected Keycloak's login page:\n" + login.html());
-
         Page back = reader.followAll(reader.submitTo(
                 login,
                 "#kc-form-login",
@@ -87,5 +99,241 @@ class SignInWithKeycloakTest {
                 reader.submitTo(posted, "#commentform", "/logout", Map.of("next", "/articles/" + article.slug)));
         assertFalse(loggedOut.has(".logged-in-as"));
         assertTrue(loggedOut.has("#commentform button[formaction=/auth/" + providerId + "/start]"));
+    }
+
+    @Test
+    void switchingAProviderOffRemovesItsButtonAndSignsItsReadersOut() {
+        long providerId = providers.add(
+                ProviderKind.KEYCLOAK,
+                "Staff Keycloak",
+                KeycloakResource.issuer(),
+                KeycloakResource.CLIENT_ID,
+                KeycloakResource.clientSecret(),
+                null,
+                false);
+        Article article = data.article("Switched off");
+        Browser reader = new Browser();
+        Page signedIn = signIn(reader, article, providerId, "rita", KeycloakResource.readerPassword());
+        assertTrue(signedIn.has(".logged-in-as"));
+
+        Browser owner = new Browser();
+        owner.signIn(data.owner(), TestData.PASSWORD);
+        Page list = owner.follow(owner.submit(
+                owner.open("/admin/providers"), "#provider-" + providerId + " form[action$=/disable]", Map.of()));
+        assertEquals("Provider switched off: its button is gone and its readers are signed out.", list.text(".notice"));
+
+        Page after = reader.open("/articles/" + article.slug);
+        assertFalse(after.has(".logged-in-as"), "signed out at the next request");
+        assertFalse(after.has("button[formaction=/auth/" + providerId + "/start]"));
+        assertTrue(after.has("#author"), "a guest again");
+        assertEquals(404, reader.open("/auth/" + providerId + "/login").status());
+    }
+
+    @Test
+    void publishDirectlyLetsSignedInReadersSkipTheQueue() {
+        long providerId = providers.add(
+                ProviderKind.KEYCLOAK,
+                "Trusted Keycloak",
+                KeycloakResource.issuer(),
+                KeycloakResource.CLIENT_ID,
+                KeycloakResource.clientSecret(),
+                null,
+                true);
+        Article article = data.article("Trusted");
+        Browser staff = new Browser();
+        Page form = signIn(staff, article, providerId, "sam", KeycloakResource.staffPassword());
+        Page posted = staff.follow(staff.submit(form, "#commentform", Map.of("comment", "Published at once")));
+        Comment comment = data.onlyCommentBy("Sam Staff");
+        assertEquals(CommentStatus.APPROVED, comment.status);
+        assertTrue(new Browser().open("/articles/" + article.slug).has("#comment-" + comment.id));
+        assertFalse(posted.has("#comment-" + comment.id + " .comment-awaiting-moderation"));
+    }
+
+    @Test
+    void unknownProvidersAreNotFoundAndNeverContacted() {
+        Browser reader = new Browser();
+        Page article = reader.open("/articles/hello-world");
+        assertEquals(404, reader.open("/auth/987654/login").status());
+        Response start = reader.submitTo(article, "#commentform", "/auth/987654/start", Map.of("slug", "hello-world"));
+        assertEquals(404, start.statusCode());
+    }
+
+    @Test
+    void aWrongClientSecretEndsOnAFriendlyPageAndKeepsTheDraft() {
+        long providerId = providers.add(
+                ProviderKind.KEYCLOAK,
+                "Broken Keycloak",
+                KeycloakResource.issuer(),
+                KeycloakResource.CLIENT_ID,
+                "not-the-secret",
+                null,
+                false);
+        Article article = data.article("Wrong secret");
+        Browser reader = new Browser();
+        Page form = reader.open("/articles/" + article.slug);
+        Page login = reader.followAll(reader.submitTo(
+                form,
+                "#commentform",
+                "/auth/" + providerId + "/start",
+                Map.of("comment", "Words to keep", "slug", article.slug)));
+        Page outcome = reader.followAll(reader.submitTo(
+                login,
+                "#kc-form-login",
+                login.one("#kc-form-login").attr("action"),
+                Map.of("username", "rita", "password", KeycloakResource.readerPassword())));
+
+        assertEquals("Signing in with Broken Keycloak did not work", outcome.text("h1"), outcome.html()::toString);
+        Page back = reader.open(outcome.one("a.button").attr("href"));
+        assertEquals("Words to keep", back.fieldValue("comment"));
+        assertFalse(back.has(".logged-in-as"));
+    }
+
+    @Test
+    void anUnreachableIssuerEndsOnAFriendlyPage() {
+        long providerId = providers.add(
+                ProviderKind.OIDC, "Gone Provider", "http://127.0.0.1:9/realms/gone", "parley", "secret", null, false);
+        Article article = data.article("Unreachable");
+        Browser reader = new Browser();
+        Page form = reader.open("/articles/" + article.slug);
+        Page outcome = reader.followAll(reader.submitTo(
+                form,
+                "#commentform",
+                "/auth/" + providerId + "/start",
+                Map.of("comment", "Still mine", "slug", article.slug)));
+        assertEquals("Signing in with Gone Provider did not work", outcome.text("h1"), outcome.html()::toString);
+        assertEquals(
+                "Still mine", reader.open(outcome.one("a.button").attr("href")).fieldValue("comment"));
+    }
+
+    @Test
+    void aTamperedOrReplayedCallbackIsRefused() {
+        long providerId = providers.add(
+                ProviderKind.KEYCLOAK,
+                "Checked Keycloak",
+                KeycloakResource.issuer(),
+                KeycloakResource.CLIENT_ID,
+                KeycloakResource.clientSecret(),
+                null,
+                false);
+        Article article = data.article("Tampered");
+        Browser reader = new Browser();
+        Page form = reader.open("/articles/" + article.slug);
+        Page login = reader.followAll(
+                reader.submitTo(form, "#commentform", "/auth/" + providerId + "/start", Map.of("slug", article.slug)));
+        Response toCallback = reader.submitTo(
+                login,
+                "#kc-form-login",
+                login.one("#kc-form-login").attr("action"),
+                Map.of("username", "rita", "password", KeycloakResource.readerPassword()));
+        String callback = toCallback.header("Location");
+        assertTrue(callback.contains("/auth/" + providerId + "/callback?"), callback);
+
+        Page tampered = new Browser()
+                .followAll(io.restassured.RestAssured.given()
+                        .redirects()
+                        .follow(false)
+                        .get(callback.replaceAll("state=[^&]+", "state=forged")));
+        assertEquals("Signing in with Checked Keycloak did not work", tampered.text("h1"));
+
+        Page first = reader.followAll(io.restassured.RestAssured.given()
+                .redirects()
+                .follow(false)
+                .cookies(cookiesOf(reader))
+                .get(callback));
+        assertTrue(first.has(".logged-in-as"), "the real answer signs the reader in");
+        Browser replay = new Browser();
+        Page replayed = replay.followAll(
+                io.restassured.RestAssured.given().redirects().follow(false).get(callback));
+        assertEquals("Signing in with Checked Keycloak did not work", replayed.text("h1"));
+        assertFalse(replay.open("/articles/" + article.slug).has(".logged-in-as"));
+    }
+
+    @Test
+    void providerClaimsGrantNoRoleUnlessTheOwnerOptsIn() {
+        long plain = providers.add(
+                ProviderKind.KEYCLOAK,
+                "Plain Keycloak",
+                KeycloakResource.issuer(),
+                KeycloakResource.CLIENT_ID,
+                KeycloakResource.clientSecret(),
+                null,
+                false);
+        long mapped = providers.add(
+                ProviderKind.KEYCLOAK,
+                "Staff Keycloak",
+                KeycloakResource.issuer(),
+                KeycloakResource.CLIENT_ID,
+                KeycloakResource.clientSecret(),
+                null,
+                false,
+                "parley-staff");
+        Article article = data.article("Roles");
+
+        Browser viaPlain = new Browser();
+        signIn(viaPlain, article, plain, "sam", KeycloakResource.staffPassword());
+        assertEquals(403, viaPlain.open("/moderation").status(), "Keycloak's realm role alone grants nothing");
+
+        Browser viaMapped = new Browser();
+        signIn(viaMapped, article, mapped, "sam", KeycloakResource.staffPassword());
+        assertEquals(200, viaMapped.open("/moderation").status(), "the owner mapped parley-staff to moderator");
+        assertEquals(403, viaMapped.open("/admin").status());
+
+        Browser rita = new Browser();
+        signIn(rita, article, mapped, "rita", KeycloakResource.readerPassword());
+        assertEquals(403, rita.open("/moderation").status(), "rita has no parley-staff role");
+    }
+
+    @Test
+    void theOwnerGrantsAndTakesBackARoleForSomeoneWhoSignedIn() {
+        long providerId = providers.add(
+                ProviderKind.KEYCLOAK,
+                "Granting Keycloak",
+                KeycloakResource.issuer(),
+                KeycloakResource.CLIENT_ID,
+                KeycloakResource.clientSecret(),
+                null,
+                false);
+        Article article = data.article("Granted");
+        Browser rita = new Browser();
+        signIn(rita, article, providerId, "rita", KeycloakResource.readerPassword());
+        assertEquals(403, rita.open("/moderation").status());
+
+        Browser owner = new Browser();
+        owner.signIn(data.owner(), TestData.PASSWORD);
+        Page accounts = owner.open("/admin/accounts");
+        String row = accounts.html().select(".reader-row").stream()
+                .filter(r -> r.text().contains("rita@example.org"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        Page granted = owner.follow(owner.submit(accounts, "#" + row + " form", Map.of("role", "MODERATOR")));
+        assertEquals("Role changed. It applies at their next page.", granted.text(".notice"));
+        assertEquals("Moderator", granted.text("#" + row + " .role"));
+
+        Page queue = rita.open("/moderation");
+        assertEquals(200, queue.status(), "at her next page, Rita moderates");
+        assertTrue(queue.text(".site-nav").contains("Moderation"));
+
+        owner.submit(owner.open("/admin/accounts"), "#" + row + " form", Map.of("role", "NONE"));
+        assertEquals(403, rita.open("/moderation").status());
+    }
+
+    private static Map<String, String> cookiesOf(Browser browser) {
+        Map<String, String> cookies = new java.util.HashMap<>();
+        for (String name : browser.cookieNames()) {
+            cookies.put(name, browser.cookie(name));
+        }
+        return cookies;
+    }
+
+    private static Page signIn(Browser reader, Article article, long providerId, String user, String password) {
+        Page form = reader.open("/articles/" + article.slug);
+        Page login = reader.followAll(
+                reader.submitTo(form, "#commentform", "/auth/" + providerId + "/start", Map.of("slug", article.slug)));
+        return reader.followAll(reader.submitTo(
+                login,
+                "#kc-form-login",
+                login.one("#kc-form-login").attr("action"),
+                Map.of("username", user, "password", password)));
     }
 }

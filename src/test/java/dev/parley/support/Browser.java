@@ -115,6 +115,10 @@ public final class Browser {
         return follow(answer);
     }
 
+    public java.util.Set<String> cookieNames() {
+        return java.util.Set.copyOf(cookies.keySet());
+    }
+
     public String cookie(String name) {
         return cookies.get(name);
     }

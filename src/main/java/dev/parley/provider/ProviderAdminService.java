@@ -1,0 +1,175 @@
+package dev.parley.provider;
+
+import dev.parley.identity.SessionService;
+import dev.parley.web.FormValidation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The owner's work on login providers: add, change, switch on and off, order, delete. */
+@ApplicationScoped
+public class ProviderAdminService {
+
+    @Inject
+    ProviderService providers;
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    FormValidation validation;
+
+    /** Outcome of saving: the provider's id, or a message per field. */
+    public record Saved(Long id, Map<String, String> errors) {
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    @Transactional
+    public List<ProviderRow> list() {
+        return LoginProvider.<LoginProvider>list("order by position, id").stream()
+                .map(p -> new ProviderRow(p.id, p.displayName, p.kind, p.enabled, p.publishDirectly))
+                .toList();
+    }
+
+    @Transactional
+    public Optional<Map<String, String>> formValues(long id) {
+        return LoginProvider.<LoginProvider>findByIdOptional(id).map(ProviderForm::of);
+    }
+
+    /** Creates ({@code id == null}) or changes a provider; a new one is added at the end of the list. */
+    @Transactional
+    public Saved save(Long id, ProviderKind kind, ProviderForm form) {
+        LoginProvider provider = id == null ? new LoginProvider() : LoginProvider.findById(id);
+        if (provider == null) {
+            throw new NotFoundException();
+        }
+        Map<String, String> errors = validation.errorsOf(form);
+        ProviderKind effectiveKind = id == null ? kind : provider.kind;
+        if (effectiveKind.needsIssuer() && ProviderForm.trimmed(form.issuerUrl) == null) {
+            errors.putIfAbsent("issuerUrl", "Please enter the issuer's address.");
+        }
+        boolean keepsSecret = id != null && provider.clientSecret != null;
+        if (ProviderForm.trimmed(form.clientSecret) == null && !keepsSecret) {
+            errors.putIfAbsent("clientSecret", "Please enter the client secret the provider gave you.");
+        }
+        if (!errors.isEmpty()) {
+            return new Saved(id, errors);
+        }
+        provider.kind = effectiveKind;
+        provider.displayName = form.displayName.strip();
+        provider.buttonLabel = form.buttonLabel.strip();
+        provider.issuerUrl = effectiveKind.needsIssuer() ? ProviderForm.trimmed(form.issuerUrl) : null;
+        provider.clientId = form.clientId.strip();
+        if (ProviderForm.trimmed(form.clientSecret) != null) {
+            provider.clientSecret = providers.seal(form.clientSecret.strip());
+        }
+        provider.scopes = ProviderForm.trimmed(form.scopes);
+        provider.idpHint = effectiveKind.takesIdentityProviderHint() ? ProviderForm.trimmed(form.idpHint) : null;
+        provider.moderatorClaim = ProviderForm.trimmed(form.moderatorClaim);
+        boolean wasEnabled = provider.enabled;
+        provider.enabled = form.isEnabled();
+        provider.publishDirectly = form.isPublishDirectly();
+        provider.updatedAt = Instant.now();
+        if (provider.id == null) {
+            provider.position = (int) LoginProvider.count();
+            provider.persist();
+        } else if (wasEnabled && !provider.enabled) {
+            sessions.endAllOfProvider(provider.id);
+        }
+        return new Saved(provider.id, Map.of());
+    }
+
+    /** Adds a provider without a form (tests, scripted set-ups). */
+    @Transactional
+    public long add(
+            ProviderKind kind,
+            String name,
+            String issuerUrl,
+            String clientId,
+            String clientSecret,
+            String idpHint,
+            boolean publishDirectly) {
+        return add(kind, name, issuerUrl, clientId, clientSecret, idpHint, publishDirectly, null);
+    }
+
+    /** Adds a provider without a form, with an opted-in moderator role or claim. */
+    @Transactional
+    public long add(
+            ProviderKind kind,
+            String name,
+            String issuerUrl,
+            String clientId,
+            String clientSecret,
+            String idpHint,
+            boolean publishDirectly,
+            String moderatorClaim) {
+        ProviderForm form = new ProviderForm();
+        form.moderatorClaim = moderatorClaim;
+        form.displayName = name;
+        form.buttonLabel = "Log in with " + name;
+        form.issuerUrl = issuerUrl;
+        form.clientId = clientId;
+        form.clientSecret = clientSecret;
+        form.idpHint = idpHint;
+        form.enabled = "yes";
+        form.publishDirectly = publishDirectly ? "yes" : null;
+        Saved saved = save(null, kind, form);
+        if (!saved.ok()) {
+            throw new IllegalArgumentException("invalid provider: " + saved.errors());
+        }
+        return saved.id();
+    }
+
+    /**
+     * Turns a provider on or off. Turning it off also ends the sessions of everyone signed in with it: they
+     * are guests again at their next request, on every instance.
+     */
+    @Transactional
+    public void setEnabled(long id, boolean enabled) {
+        LoginProvider provider = find(id);
+        provider.enabled = enabled;
+        provider.updatedAt = Instant.now();
+        if (!enabled) {
+            sessions.endAllOfProvider(id);
+        }
+    }
+
+    /** Moves a provider one place up or down in the reply form's list of buttons. */
+    @Transactional
+    public void move(long id, boolean up) {
+        List<LoginProvider> ordered = LoginProvider.list("order by position, id");
+        int index = ordered.indexOf(find(id));
+        int other = up ? index - 1 : index + 1;
+        if (other < 0 || other >= ordered.size()) {
+            return;
+        }
+        ordered.add(other, ordered.remove(index));
+        for (int i = 0; i < ordered.size(); i++) {
+            ordered.get(i).position = i;
+        }
+    }
+
+    /** Deletes a provider; its readers are signed out, their comments stay. */
+    @Transactional
+    public String delete(long id) {
+        LoginProvider provider = find(id);
+        sessions.endAllOfProvider(id);
+        provider.delete();
+        return provider.displayName;
+    }
+
+    private static LoginProvider find(long id) {
+        LoginProvider provider = LoginProvider.findById(id);
+        if (provider == null) {
+            throw new NotFoundException();
+        }
+        return provider;
+    }
+}
