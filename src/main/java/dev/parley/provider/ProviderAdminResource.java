@@ -1,6 +1,7 @@
 package dev.parley.provider;
 
 import dev.parley.identity.Roles;
+import dev.parley.web.Cookies;
 import dev.parley.web.FormState;
 import dev.parley.web.Routes;
 import io.quarkus.qute.CheckedTemplate;
@@ -129,6 +130,17 @@ public class ProviderAdminResource {
     public Response moveDown(@RestPath long id) {
         providers.move(id, false);
         return listWith("moved");
+    }
+
+    /** Starts a sign-in with this provider (even while switched off) that reports what came back. */
+    @POST
+    @Path("{id}/test")
+    @RolesAllowed(Roles.OWNER)
+    public Response test(@RestPath long id, @Context UriInfo uri) {
+        providers.formValues(id).orElseThrow(NotFoundException::new);
+        return Response.seeOther(URI.create("/auth/" + id + "/login"))
+                .cookie(Cookies.httpOnly(SignInResource.TEST_COOKIE, String.valueOf(id), 10 * 60, Cookies.secure(uri)))
+                .build();
     }
 
     @POST

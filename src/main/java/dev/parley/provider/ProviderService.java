@@ -35,8 +35,17 @@ public class ProviderService {
 
     @Transactional
     public Optional<ProviderButton> enabled(long id) {
+        return usable(id, false);
+    }
+
+    /**
+     * A provider that may be used for signing in: enabled ones, and, while the owner tests it, a disabled one
+     * too (a test never signs anyone in, it only reports what the provider answered).
+     */
+    @Transactional
+    public Optional<ProviderButton> usable(long id, boolean testing) {
         return Optional.ofNullable(LoginProvider.<LoginProvider>findById(id))
-                .filter(p -> p.enabled)
+                .filter(p -> p.enabled || testing)
                 .map(ProviderService::buttonOf);
     }
 
@@ -49,9 +58,9 @@ public class ProviderService {
 
     /** The OIDC tenant of an enabled provider; empty for unknown or disabled ones. */
     @Transactional
-    public Optional<OidcTenantConfig> tenantFor(long id) {
+    public Optional<OidcTenantConfig> tenantFor(long id, boolean testing) {
         LoginProvider provider = LoginProvider.findById(id);
-        if (provider == null || !provider.enabled) {
+        if (provider == null || !(provider.enabled || testing)) {
             return Optional.empty();
         }
         String secret = provider.clientSecret == null ? null : secrets.open(provider.clientSecret);

@@ -30,6 +30,7 @@ class ProviderTenants implements TenantConfigResolver {
             return Uni.createFrom().nullItem();
         }
         long id = Long.parseLong(matcher.group(1));
-        return request.runBlocking(() -> providers.tenantFor(id).orElse(null));
+        boolean testing = SignInResource.isTest(context.request().getCookie(SignInResource.TEST_COOKIE), id);
+        return request.runBlocking(() -> providers.tenantFor(id, testing).orElse(null));
     }
 }

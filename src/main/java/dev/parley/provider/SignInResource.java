@@ -40,6 +40,7 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * Signing in with a login provider, from the reply form and back to it:
@@ -58,11 +59,16 @@ import org.jboss.resteasy.reactive.RestPath;
 public class SignInResource {
 
     static final String RETURN_COOKIE = "parley_signin_return";
+    /** Set by the owner's "Test" button: the sign-in reports what came back and signs nobody in. */
+    static final String TEST_COOKIE = "parley_provider_test";
+
     private static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
 
     @CheckedTemplate(basePath = "provider")
     static class Templates {
-        static native TemplateInstance failed(String provider, String back);
+        static native TemplateInstance failed(String provider, String back, String error, String description);
+
+        static native TemplateInstance tested(String provider, ProviderProfile profile, String back);
     }
 
     @Inject
@@ -111,16 +117,27 @@ public class SignInResource {
     @GET
     @Path("login")
     @PermitAll
-    public Response login(@RestPath long id, @CookieParam(RETURN_COOKIE) String back, @Context UriInfo uri) {
-        ProviderButton provider = providers.enabled(id).orElseThrow(NotFoundException::new);
+    public Response login(
+            @RestPath long id,
+            @CookieParam(RETURN_COOKIE) String back,
+            @CookieParam(TEST_COOKIE) String test,
+            @Context UriInfo uri) {
+        boolean testing = isTest(test, id);
+        ProviderButton provider = providers.usable(id, testing).orElseThrow(NotFoundException::new);
         if (identity.getCredential(AccessTokenCredential.class) == null) {
             // Not back from the provider yet: the code flow's challenge sends the reader there.
             throw new UnauthorizedException();
         }
-        String token = readers.signedIn(profileFrom(provider));
+        ProviderProfile profile = profileFrom(provider);
         // Parley keeps its own session; the provider's tokens are not needed any more.
         oidcSession.logout().await().indefinitely();
         boolean secure = Cookies.secure(uri);
+        if (testing) {
+            return Response.ok(Templates.tested(provider.displayName(), profile, Routes.provider(id)))
+                    .cookie(Cookies.httpOnly(TEST_COOKIE, "", 0, secure))
+                    .build();
+        }
+        String token = readers.signedIn(profile);
         return Response.seeOther(URI.create(SafeRedirect.localPathOr(back, Routes.HOME)))
                 .cookie(
                         Cookies.httpOnly(
@@ -144,11 +161,27 @@ public class SignInResource {
     @GET
     @Path("failed")
     @PermitAll
-    public Response failed(@RestPath long id, @CookieParam(RETURN_COOKIE) String back) {
-        String name = providers.enabled(id).map(ProviderButton::displayName).orElse("the provider");
+    public Response failed(
+            @RestPath long id,
+            @CookieParam(RETURN_COOKIE) String back,
+            @CookieParam(TEST_COOKIE) String test,
+            @RestQuery String error,
+            @RestQuery("error_description") String description) {
+        boolean testing = isTest(test, id);
+        String name =
+                providers.usable(id, testing).map(ProviderButton::displayName).orElse("the provider");
+        String target = testing ? Routes.provider(id) : SafeRedirect.localPathOr(back, Routes.HOME);
         return Response.status(Response.Status.UNAUTHORIZED)
-                .entity(Templates.failed(name, SafeRedirect.localPathOr(back, Routes.HOME)))
+                .entity(Templates.failed(name, target, error, description))
                 .build();
+    }
+
+    static boolean isTest(io.vertx.core.http.Cookie cookie, long id) {
+        return cookie != null && isTest(cookie.getValue(), id);
+    }
+
+    static boolean isTest(String cookieValue, long id) {
+        return String.valueOf(id).equals(cookieValue);
     }
 
     private ProviderProfile profileFrom(ProviderButton provider) {

@@ -318,6 +318,41 @@ class SignInWithKeycloakTest {
         assertEquals(403, rita.open("/moderation").status());
     }
 
+    @Test
+    void theOwnerTestsAProviderWhileItIsStillSwitchedOff() {
+        Browser owner = new Browser();
+        owner.signIn(data.owner(), TestData.PASSWORD);
+        Page saved = owner.follow(owner.submit(
+                owner.open("/admin/providers/new?kind=KEYCLOAK"),
+                "#providerform",
+                Map.of(
+                        "displayName",
+                        "Trial Keycloak",
+                        "issuerUrl",
+                        KeycloakResource.issuer(),
+                        "clientId",
+                        KeycloakResource.CLIENT_ID,
+                        "clientSecret",
+                        KeycloakResource.clientSecret())));
+        assertFalse(
+                new Browser().open("/articles/hello-world").text("#commentform").contains("Trial Keycloak"),
+                "switched off: no button for readers");
+
+        Page login = owner.followAll(owner.submit(saved, "#testform", Map.of()));
+        Page report = owner.followAll(owner.submitTo(
+                login,
+                "#kc-form-login",
+                login.one("#kc-form-login").attr("action"),
+                Map.of("username", "rita", "password", KeycloakResource.readerPassword())));
+
+        assertEquals("Trial Keycloak works", report.text("h1"), report.html()::toString);
+        assertEquals(KeycloakResource.issuer(), report.text(".test-result .issuer"));
+        assertEquals("Rita Reader", report.text(".test-result .name"));
+        assertEquals("rita@example.org", report.text(".test-result .email"));
+        assertFalse(report.text(".test-result .subject").isBlank());
+        assertEquals(200, owner.open("/admin").status(), "the owner is still the owner: a test signs nobody in");
+    }
+
     private static Map<String, String> cookiesOf(Browser browser) {
         Map<String, String> cookies = new java.util.HashMap<>();
         for (String name : browser.cookieNames()) {
