@@ -353,6 +353,49 @@ class SignInWithKeycloakTest {
         assertEquals(200, owner.open("/admin").status(), "the owner is still the owner: a test signs nobody in");
     }
 
+    @Test
+    void aButtonWithAnIdentityProviderHintGoesStraightToTheBrokeredProvider() {
+        long providerId = providers.add(
+                ProviderKind.KEYCLOAK,
+                "Social",
+                KeycloakResource.issuer(),
+                KeycloakResource.CLIENT_ID,
+                KeycloakResource.clientSecret(),
+                "social",
+                false);
+        Article article = data.article("Brokered");
+        Browser reader = new Browser();
+        Page form = reader.open("/articles/" + article.slug);
+        Page social = reader.followAll(reader.submitTo(
+                form,
+                "#commentform",
+                "/auth/" + providerId + "/start",
+                Map.of("comment", "Via the social realm", "slug", article.slug)));
+        assertTrue(social.has("#kc-form-login"), () -> social.html().toString());
+        assertTrue(
+                social.one("#kc-form-login").attr("action").contains("/realms/social/"),
+                "Keycloak's own page is skipped: the login form is the brokered realm's");
+
+        Page back = reader.followAll(reader.submitTo(
+                social,
+                "#kc-form-login",
+                social.one("#kc-form-login").attr("action"),
+                Map.of("username", "sofia", "password", KeycloakResource.socialPassword())));
+        if (back.has("#kc-update-profile-form")) {
+            // Keycloak may ask a first-time brokered user to confirm their profile.
+            back = reader.followAll(reader.submitTo(
+                    back,
+                    "#kc-update-profile-form",
+                    back.one("#kc-update-profile-form").attr("action"),
+                    Map.of()));
+        }
+        assertEquals(
+                "You are commenting using your Social account as Sofia Social.",
+                back.text(".logged-in-as span"),
+                back.html()::toString);
+        assertEquals("Via the social realm", back.fieldValue("comment"));
+    }
+
     private static Map<String, String> cookiesOf(Browser browser) {
         Map<String, String> cookies = new java.util.HashMap<>();
         for (String name : browser.cookieNames()) {

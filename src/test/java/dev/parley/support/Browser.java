@@ -20,7 +20,11 @@ import org.jsoup.nodes.Element;
  */
 public final class Browser {
 
-    private final Map<String, String> cookies = new LinkedHashMap<>();
+    /** Cookies by path and name, so that two sites' cookies of the same name (Keycloak realms) coexist. */
+    private final Map<String, StoredCookie> cookies = new LinkedHashMap<>();
+
+    private record StoredCookie(String name, String value, String path) {}
+
     private final String baseUri;
 
     /** A browser for the application under test in this JVM. */
@@ -34,7 +38,7 @@ public final class Browser {
     }
 
     public Page open(String path) {
-        Response response = request().get(path);
+        Response response = request(path).get(path);
         remember(response);
         return Page.of(path, response);
     }
@@ -95,7 +99,7 @@ public final class Browser {
                 .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
                 .append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        Response response = request()
+        Response response = request(path)
                 .contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .body(body.toString())
                 .post(path);
@@ -116,19 +120,24 @@ public final class Browser {
     }
 
     public java.util.Set<String> cookieNames() {
-        return java.util.Set.copyOf(cookies.keySet());
+        return cookies.values().stream().map(StoredCookie::name).collect(java.util.stream.Collectors.toSet());
     }
 
+    /** The value of a cookie of this name (the site-wide one first). */
     public String cookie(String name) {
-        return cookies.get(name);
+        return cookies.values().stream()
+                .filter(c -> c.name().equals(name))
+                .min(java.util.Comparator.comparingInt(c -> c.path().length()))
+                .map(StoredCookie::value)
+                .orElse(null);
     }
 
     public void setCookie(String name, String value) {
-        cookies.put(name, value);
+        cookies.put("/\0" + name, new StoredCookie(name, value, "/"));
     }
 
     public void forget(String name) {
-        cookies.remove(name);
+        cookies.values().removeIf(c -> c.name().equals(name));
     }
 
     /** The path and query of a Location header, without the fragment a browser keeps to itself. */
@@ -138,9 +147,9 @@ public final class Browser {
         return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
-    private RequestSpecification request() {
+    private RequestSpecification request(String target) {
         RequestSpecification request =
-                given().redirects().follow(false).cookies(cookies).urlEncodingEnabled(false);
+                given().redirects().follow(false).cookies(cookiesFor(target)).urlEncodingEnabled(false);
         if (baseUri == null) {
             return request;
         }
@@ -148,14 +157,31 @@ public final class Browser {
         return request.baseUri(uri.getScheme() + "://" + uri.getHost()).port(uri.getPort());
     }
 
+    /** The cookies a browser would send to this address: those whose path it is under, most specific first. */
+    private Map<String, String> cookiesFor(String target) {
+        String path = URI.create(target.replace(" ", "%20")).getRawPath();
+        String requestPath = path == null || path.isEmpty() ? "/" : path;
+        Map<String, String> chosen = new LinkedHashMap<>();
+        cookies.values().stream()
+                .filter(c -> requestPath.startsWith(c.path())
+                        || (c.path().endsWith("/") && (requestPath + "/").equals(c.path())))
+                .sorted(java.util.Comparator.comparingInt(
+                                (StoredCookie c) -> c.path().length())
+                        .reversed())
+                .forEach(c -> chosen.putIfAbsent(c.name(), c.value()));
+        return chosen;
+    }
+
     private void remember(Response response) {
         for (Cookie cookie : response.getDetailedCookies()) {
+            String path = cookie.getPath() == null || cookie.getPath().isEmpty() ? "/" : cookie.getPath();
+            String key = path + "\0" + cookie.getName();
             if (cookie.getMaxAge() == 0
                     || cookie.getValue() == null
                     || cookie.getValue().isEmpty()) {
-                cookies.remove(cookie.getName());
+                cookies.remove(key);
             } else {
-                cookies.put(cookie.getName(), cookie.getValue());
+                cookies.put(key, new StoredCookie(cookie.getName(), cookie.getValue(), path));
             }
         }
     }

@@ -32,6 +32,7 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
     private static volatile String clientSecret;
     private static volatile String readerPassword;
     private static volatile String staffPassword;
+    private static volatile String socialPassword;
 
     private Process process;
 
@@ -51,6 +52,11 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
         return staffPassword;
     }
 
+    /** Sofia's password in the "social" realm, which the parley realm brokers under the alias "social". */
+    public static String socialPassword() {
+        return socialPassword;
+    }
+
     @Override
     public Map<String, String> start() {
         Path home = Path.of(System.getProperty("parley.keycloak.home", "target/keycloak/keycloak-26.5.6"));
@@ -64,6 +70,7 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
         clientSecret = random();
         readerPassword = random();
         staffPassword = random();
+        socialPassword = random();
         try {
             Path data = home.resolve("data");
             deleteRecursively(data);
@@ -87,6 +94,9 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
             environment.put("PARLEY_KC_READER_PASSWORD", readerPassword);
             environment.put("PARLEY_KC_STAFF_PASSWORD", staffPassword);
             environment.put("PARLEY_KC_REDIRECT_URIS", "*");
+            environment.put("PARLEY_KC_URL", url);
+            environment.put("PARLEY_KC_BROKER_SECRET", random());
+            environment.put("PARLEY_KC_SOCIAL_PASSWORD", socialPassword);
             environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
             environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", random());
             process = builder.start();
