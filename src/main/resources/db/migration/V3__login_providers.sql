@@ -51,5 +51,7 @@ create table reply_draft (
 -- A session belongs to a local account or to a reader identity.
 alter table login_session alter column account_id drop not null;
 alter table login_session add column identity_id bigint references reader_identity (id) on delete cascade;
+-- Where "Log Out" also ends the provider's session (RP-initiated logout), with the ID token as hint.
+alter table login_session add column provider_logout varchar(8000);
 
 alter table comment add column identity_id bigint references reader_identity (id) on delete set null;

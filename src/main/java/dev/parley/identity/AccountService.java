@@ -69,8 +69,9 @@ public class AccountService {
         }
     }
 
-    public void signOut(String sessionToken) {
-        sessions.end(sessionToken);
+    /** @return the provider's end-session address, for readers who signed in with one that has it */
+    public Optional<String> signOut(String sessionToken) {
+        return sessions.end(sessionToken);
     }
 
     @Transactional

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -100,9 +101,21 @@ public class LoginResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signOut(
-            @CookieParam(SessionService.COOKIE) String token, @RestForm String next, @Context UriInfo uri) {
-        accounts.signOut(token);
-        return Response.seeOther(URI.create(SafeRedirect.localPathOr(next, Routes.HOME)))
+            @CookieParam(SessionService.COOKIE) String token,
+            @RestForm String next,
+            @RestQuery("keep-provider") boolean keepProvider,
+            @Context UriInfo uri) {
+        Optional<String> providerLogout = accounts.signOut(token);
+        String back = SafeRedirect.localPathOr(next, Routes.HOME);
+        URI destination = URI.create(back);
+        if (providerLogout.isPresent() && !keepProvider) {
+            // "Log Out" also ends the session at the provider, which then sends the reader back here.
+            String returnTo =
+                    uri.getBaseUri().resolve(back.replaceFirst("#.*$", "")).toString();
+            destination = URI.create(providerLogout.get() + "&post_logout_redirect_uri="
+                    + java.net.URLEncoder.encode(returnTo, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return Response.seeOther(destination)
                 .cookie(SessionCookies.expire(Cookies.secure(uri)))
                 .build();
     }

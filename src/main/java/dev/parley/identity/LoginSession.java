@@ -32,6 +32,10 @@ public class LoginSession extends PanacheEntityBase {
     @JoinColumn(name = "identity_id")
     public ReaderIdentity identity;
 
+    /** The provider's end-session address (with the ID token hint), when it supports RP-initiated logout. */
+    @Column(name = "provider_logout", length = 8000)
+    public String providerLogout;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

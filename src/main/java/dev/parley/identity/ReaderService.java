@@ -30,7 +30,7 @@ public class ReaderService {
      * @return the session token for the cookie
      */
     @Transactional
-    public String signedIn(ProviderProfile profile) {
+    public String signedIn(ProviderProfile profile, String providerLogout) {
         Instant now = Instant.now();
         ReaderIdentity reader = ReaderIdentity.find(profile.issuer(), profile.subject())
                 .orElseGet(() -> {
@@ -52,7 +52,7 @@ public class ReaderService {
         if (reader.id == null) {
             reader.persist();
         }
-        return sessions.start(reader);
+        return sessions.start(reader, providerLogout);
     }
 
     private static String truncate(String value, int max) {

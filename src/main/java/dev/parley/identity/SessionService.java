@@ -51,13 +51,17 @@ public class SessionService {
     /** Starts a session for the account and returns the token for its cookie. */
     @Transactional
     public String start(Account account) {
-        return start(account, null);
+        return start(account, null, null);
     }
 
-    /** Starts a session for a reader who signed in with a login provider. */
+    /**
+     * Starts a session for a reader who signed in with a login provider.
+     *
+     * @param providerLogout the provider's end-session address, or {@code null}
+     */
     @Transactional
-    public String start(ReaderIdentity reader) {
-        return start(null, reader);
+    public String start(ReaderIdentity reader, String providerLogout) {
+        return start(null, reader, providerLogout);
     }
 
     /** Ends the sessions of everyone who signed in with a provider (the owner disabled or deleted it). */
@@ -67,7 +71,7 @@ public class SessionService {
                 "identity.id in (select r.id from ReaderIdentity r where r.providerId = ?1)", providerId);
     }
 
-    private String start(Account account, ReaderIdentity reader) {
+    private String start(Account account, ReaderIdentity reader, String providerLogout) {
         Instant now = Instant.now();
         LoginSession.delete("expiresAt < ?1", now);
         byte[] bytes = new byte[32];
@@ -77,6 +81,7 @@ public class SessionService {
         session.tokenHash = hash(token);
         session.account = account;
         session.identity = reader;
+        session.providerLogout = providerLogout;
         session.createdAt = now;
         session.expiresAt = now.plus(LIFETIME);
         session.persist();
@@ -104,11 +109,22 @@ public class SessionService {
         return Optional.of(session.account != null ? SignedIn.of(session.account) : SignedIn.of(session.identity));
     }
 
+    /**
+     * Ends the session.
+     *
+     * @return the provider's end-session address, when the session came from a provider that has one
+     */
     @Transactional
-    public void end(String token) {
-        if (token != null && !token.isBlank()) {
-            LoginSession.deleteById(hash(token));
+    public Optional<String> end(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
         }
+        LoginSession session = LoginSession.findById(hash(token));
+        if (session == null) {
+            return Optional.empty();
+        }
+        session.delete();
+        return Optional.ofNullable(session.providerLogout);
     }
 
     private String hash(String token) {

@@ -7,6 +7,8 @@ import dev.parley.web.Cookies;
 import dev.parley.web.Routes;
 import dev.parley.web.SafeRedirect;
 import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.oidc.IdTokenCredential;
+import io.quarkus.oidc.OidcConfigurationMetadata;
 import io.quarkus.oidc.OidcSession;
 import io.quarkus.oidc.UserInfo;
 import io.quarkus.qute.CheckedTemplate;
@@ -33,6 +35,8 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -129,6 +133,7 @@ public class SignInResource {
             throw new UnauthorizedException();
         }
         ProviderProfile profile = profileFrom(provider);
+        String providerLogout = providerLogout();
         // Parley keeps its own session; the provider's tokens are not needed any more.
         oidcSession.logout().await().indefinitely();
         boolean secure = Cookies.secure(uri);
@@ -137,7 +142,7 @@ public class SignInResource {
                     .cookie(Cookies.httpOnly(TEST_COOKIE, "", 0, secure))
                     .build();
         }
-        String token = readers.signedIn(profile);
+        String token = readers.signedIn(profile, providerLogout);
         return Response.seeOther(URI.create(SafeRedirect.localPathOr(back, Routes.HOME)))
                 .cookie(
                         Cookies.httpOnly(
@@ -182,6 +187,22 @@ public class SignInResource {
 
     static boolean isTest(String cookieValue, long id) {
         return String.valueOf(id).equals(cookieValue);
+    }
+
+    /**
+     * Where "Log Out" sends the reader to end the provider's session too (RP-initiated logout), when the
+     * provider publishes an end-session endpoint and gave an ID token to name the session with.
+     */
+    private String providerLogout() {
+        OidcConfigurationMetadata metadata = identity.getAttribute("configuration-metadata");
+        IdTokenCredential idToken = identity.getCredential(IdTokenCredential.class);
+        if (metadata == null || metadata.getEndSessionUri() == null || idToken == null || idToken.isInternal()) {
+            return null;
+        }
+        String address =
+                metadata.getEndSessionUri() + (metadata.getEndSessionUri().contains("?") ? "&" : "?") + "id_token_hint="
+                        + URLEncoder.encode(idToken.getToken(), StandardCharsets.UTF_8);
+        return address.length() > 8000 ? null : address;
     }
 
     private ProviderProfile profileFrom(ProviderButton provider) {

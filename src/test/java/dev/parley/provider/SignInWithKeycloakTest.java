@@ -95,10 +95,43 @@ class SignInWithKeycloakTest {
                 "Your comment is awaiting moderation.",
                 posted.text("#comment-" + mine.id + " .comment-awaiting-moderation"));
 
-        Page loggedOut = reader.follow(
-                reader.submitTo(posted, "#commentform", "/logout", Map.of("next", "/articles/" + article.slug)));
+        Page loggedOut = reader.followAll(reader.submitTo(
+                posted, "#commentform", "/logout", Map.of("next", "/articles/" + article.slug + "#respond")));
+        assertEquals("Signed in", loggedOut.text("h1.post-title"), "back on the article, via Keycloak's logout");
         assertFalse(loggedOut.has(".logged-in-as"));
         assertTrue(loggedOut.has("#commentform button[formaction=/auth/" + providerId + "/start]"));
+        Page again = reader.followAll(reader.submitTo(
+                loggedOut, "#commentform", "/auth/" + providerId + "/start", Map.of("slug", article.slug)));
+        assertTrue(again.has("#kc-form-login"), "Log Out ended the Keycloak session too: a password is needed again");
+    }
+
+    @Test
+    void changeSignsOutOfParleyOnlyAndOffersTheProvidersAgain() {
+        long providerId = providers.add(
+                ProviderKind.KEYCLOAK,
+                "Changing Keycloak",
+                KeycloakResource.issuer(),
+                KeycloakResource.CLIENT_ID,
+                KeycloakResource.clientSecret(),
+                null,
+                false);
+        Article article = data.article("Change");
+        Browser reader = new Browser();
+        Page signedIn = signIn(reader, article, providerId, "rita", KeycloakResource.readerPassword());
+
+        Response change = reader.submitTo(
+                signedIn,
+                "#commentform",
+                "/logout?keep-provider=true",
+                Map.of("next", "/articles/" + article.slug + "#sign-in"));
+        assertEquals("/articles/" + article.slug, Browser.pathOf(change.header("Location")));
+        Page choices = reader.follow(change);
+        assertTrue(choices.has("#sign-in button"), "the providers are offered again");
+        assertFalse(choices.has(".logged-in-as"));
+
+        Page silent = reader.followAll(reader.submitTo(
+                choices, "#commentform", "/auth/" + providerId + "/start", Map.of("slug", article.slug)));
+        assertTrue(silent.has(".logged-in-as"), "the Keycloak session was kept: no password asked");
     }
 
     @Test
