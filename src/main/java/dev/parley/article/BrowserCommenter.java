@@ -1,17 +1,13 @@
 package dev.parley.article;
 
 import dev.parley.web.Cookies;
+import dev.parley.web.Tokens;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.NewCookie;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +23,6 @@ public record BrowserCommenter(String token, String name, String email, String u
     static final String EMAIL_COOKIE = "parley_author_email";
     static final String URL_COOKIE = "parley_author_url";
     private static final int ONE_YEAR = 365 * 24 * 3600;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     public static BrowserCommenter from(Map<String, Cookie> cookies) {
         return new BrowserCommenter(
@@ -37,7 +32,7 @@ public record BrowserCommenter(String token, String name, String email, String u
 
     /** The token's hash as stored with comments, or {@code null} when this browser has no token yet. */
     public String tokenHash() {
-        return token == null || token.isBlank() ? null : hash(token);
+        return token == null || token.isBlank() ? null : Tokens.sha256(token);
     }
 
     /** This browser with a token, minting one on its first comment. */
@@ -45,9 +40,7 @@ public record BrowserCommenter(String token, String name, String email, String u
         if (token != null && !token.isBlank()) {
             return this;
         }
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return new BrowserCommenter(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), name, email, url);
+        return new BrowserCommenter(Tokens.random(24), name, email, url);
     }
 
     /**
@@ -82,15 +75,6 @@ public record BrowserCommenter(String token, String name, String email, String u
             return URLDecoder.decode(cookie.getValue(), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException malformed) {
             return null;
-        }
-    }
-
-    private static String hash(String token) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 }

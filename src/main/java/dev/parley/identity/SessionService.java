@@ -1,15 +1,14 @@
 package dev.parley.identity;
 
+import dev.parley.web.Tokens;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import javax.crypto.Mac;
@@ -31,7 +30,6 @@ public class SessionService {
     // Extending a session writes to the database, so it is done at most once a day per session.
     private static final Duration RENEWAL_STEP = Duration.ofDays(1);
     static final int MIN_KEY_LENGTH = 32;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKeySpec key;
 
@@ -74,9 +72,7 @@ public class SessionService {
     private String start(Account account, ReaderIdentity reader, String providerLogout) {
         Instant now = Instant.now();
         LoginSession.delete("expiresAt < ?1", now);
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = Tokens.random(32);
         LoginSession session = new LoginSession();
         session.tokenHash = hash(token);
         session.account = account;

@@ -1,17 +1,12 @@
 package dev.parley.provider;
 
 import dev.parley.web.Cookies;
+import dev.parley.web.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.NewCookie;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -24,7 +19,6 @@ public class Drafts {
     public static final String COOKIE = "parley_draft";
     static final Duration KEPT_FOR = Duration.ofDays(1);
     static final int MAX_BODY = 65525;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     public record Draft(Long parentId, String body) {}
 
@@ -32,11 +26,9 @@ public class Drafts {
     @Transactional
     public NewCookie keep(String articleSlug, Long parentId, String body, boolean secure) {
         ReplyDraft.delete("createdAt < ?1", Instant.now().minus(KEPT_FOR));
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = Tokens.random(24);
         ReplyDraft draft = new ReplyDraft();
-        draft.tokenHash = hash(token);
+        draft.tokenHash = Tokens.sha256(token);
         draft.articleSlug = articleSlug;
         draft.parentId = parentId;
         draft.body = body.length() > MAX_BODY ? body.substring(0, MAX_BODY) : body;
@@ -51,20 +43,11 @@ public class Drafts {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
-        ReplyDraft draft = ReplyDraft.findById(hash(token));
+        ReplyDraft draft = ReplyDraft.findById(Tokens.sha256(token));
         if (draft == null || !draft.articleSlug.equals(articleSlug)) {
             return Optional.empty();
         }
         draft.delete();
         return Optional.of(new Draft(draft.parentId, draft.body));
-    }
-
-    private static String hash(String token) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }
