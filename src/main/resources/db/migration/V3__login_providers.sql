@@ -5,6 +5,8 @@ create table login_provider (
     kind              varchar(20)  not null,
     display_name      varchar(100) not null,
     button_label      varchar(100) not null,
+    -- Optional https address of a small image shown on the button; a letter badge otherwise.
+    icon_url          varchar(500),
     issuer_url        varchar(500),
     client_id         varchar(300) not null,
     -- Encrypted with PARLEY_SECRETS_KEY (AES-GCM); never shown again once saved.

@@ -33,6 +33,10 @@ public class LoginProvider extends PanacheEntityBase {
     @Column(name = "button_label", nullable = false, length = 100)
     public String buttonLabel;
 
+    /** An https image for the button; {@code null} shows a letter badge. */
+    @Column(name = "icon_url", length = 500)
+    public String iconUrl;
+
     @Column(name = "issuer_url", length = 500)
     public String issuerUrl;
 

@@ -65,6 +65,7 @@ public class ProviderAdminService {
         provider.kind = effectiveKind;
         provider.displayName = form.displayName.strip();
         provider.buttonLabel = form.buttonLabel.strip();
+        provider.iconUrl = ProviderForm.trimmed(form.iconUrl);
         provider.issuerUrl = effectiveKind.needsIssuer() ? ProviderForm.trimmed(form.issuerUrl) : null;
         provider.clientId = form.clientId.strip();
         if (ProviderForm.trimmed(form.clientSecret) != null) {

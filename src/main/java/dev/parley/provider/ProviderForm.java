@@ -24,6 +24,11 @@ public class ProviderForm {
     public String buttonLabel;
 
     @RestForm
+    @Size(max = 500, message = "The icon address can have at most {max} characters.")
+    @Pattern(regexp = "^\\s*$|^https://[^\\s\"'<>]+$", message = "The icon must be an https:// address of an image.")
+    public String iconUrl;
+
+    @RestForm
     @Size(max = 500, message = "The issuer address can have at most {max} characters.")
     @Pattern(
             regexp = "^\\s*$|^(?i:https?)://[^\\s/?#]+[^\\s?#]*$",
@@ -78,6 +83,7 @@ public class ProviderForm {
         values.put("kind", kind);
         values.put("displayName", displayName);
         values.put("buttonLabel", buttonLabel);
+        values.put("iconUrl", iconUrl);
         values.put("issuerUrl", issuerUrl);
         values.put("clientId", clientId);
         values.put("scopes", scopes);
@@ -93,6 +99,7 @@ public class ProviderForm {
         values.put("kind", p.kind.name());
         values.put("displayName", p.displayName);
         values.put("buttonLabel", p.buttonLabel);
+        values.put("iconUrl", p.iconUrl);
         values.put("issuerUrl", p.issuerUrl);
         values.put("clientId", p.clientId);
         values.put("scopes", p.scopes);

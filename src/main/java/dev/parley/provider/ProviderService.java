@@ -82,7 +82,7 @@ public class ProviderService {
     }
 
     private static ProviderButton buttonOf(LoginProvider p) {
-        return new ProviderButton(p.id, p.buttonLabel, p.displayName, p.kind, p.moderatorClaim);
+        return new ProviderButton(p.id, p.buttonLabel, p.displayName, p.kind, p.iconUrl, p.moderatorClaim);
     }
 
     /** A purpose-bound secret derived from a deployment key, so one key never serves two purposes. */

@@ -70,6 +70,7 @@ class ProviderAdminTest {
                 page.fieldError("issuerUrl"));
         assertEquals("Please enter the client ID the provider gave you.", page.fieldError("clientId"));
         assertEquals("Scopes are words separated by spaces, such as openid profile email.", page.fieldError("scopes"));
+        assertEquals("The icon must be an https:// address of an image.", page.fieldError("iconUrl"));
         assertEquals("Company SSO", page.fieldValue("displayName"));
         assertEquals("javascript:alert(1)", page.fieldValue("issuerUrl"));
         assertEquals("", page.fieldValue("clientSecret"));
@@ -126,7 +127,7 @@ class ProviderAdminTest {
         Page moved = owner.follow(owner.submit(list, "#" + secondRow + " form[action$=/up]", Map.of()));
         List<String> after = moved.texts(".provider-name");
         assertTrue(after.indexOf(second) < after.indexOf(first));
-        List<String> buttons = new Browser().open("/articles/hello-world").texts("#sign-in button");
+        List<String> buttons = new Browser().open("/articles/hello-world").texts("#sign-in button .label");
         assertTrue(
                 buttons.indexOf("Log in with " + second) < buttons.indexOf("Log in with " + first), buttons::toString);
     }
