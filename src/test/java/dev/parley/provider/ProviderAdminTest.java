@@ -62,7 +62,9 @@ class ProviderAdminTest {
                         "clientSecret",
                         "typed-secret",
                         "scopes",
-                        "openid <script>"));
+                        "openid <script>",
+                        "iconUrl",
+                        "javascript:alert(1)"));
         assertEquals(400, answer.statusCode());
         Page page = new Page("editor", 400, Jsoup.parse(answer.asString()));
         assertEquals(
