@@ -87,7 +87,7 @@ class SignInWithKeycloakTest {
         assertFalse(back.has("#author"), "no guest fields once signed in");
 
         Page posted = reader.follow(reader.submit(back, "#commentform", Map.of("comment", "Hello from Rita")));
-        Comment mine = data.onlyCommentBy("Rita Reader");
+        Comment mine = data.onlyCommentOn(article, "Rita Reader");
         assertEquals("rita@example.org", mine.authorEmail);
         assertEquals(CommentStatus.PENDING, mine.status);
         assertTrue(posted.has("#comment-" + parent.id + " > ol.children > #comment-" + mine.id));
@@ -176,7 +176,7 @@ class SignInWithKeycloakTest {
         Browser staff = new Browser();
         Page form = signIn(staff, article, providerId, "sam", KeycloakResource.staffPassword());
         Page posted = staff.follow(staff.submit(form, "#commentform", Map.of("comment", "Published at once")));
-        Comment comment = data.onlyCommentBy("Sam Staff");
+        Comment comment = data.onlyCommentOn(article, "Sam Staff");
         assertEquals(CommentStatus.APPROVED, comment.status);
         assertTrue(new Browser().open("/articles/" + article.slug).has("#comment-" + comment.id));
         assertFalse(posted.has("#comment-" + comment.id + " .comment-awaiting-moderation"));

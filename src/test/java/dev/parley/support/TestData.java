@@ -76,6 +76,13 @@ public class TestData {
         return Comment.count("authorName", authorName);
     }
 
+    /** The one comment by this author on this article (readers who sign in keep their name across tests). */
+    @Transactional
+    public Comment onlyCommentOn(Article article, String authorName) {
+        return Comment.find("article.id = ?1 and authorName = ?2", article.id, authorName)
+                .singleResult();
+    }
+
     @Transactional
     public Comment onlyCommentBy(String authorName) {
         return Comment.find("authorName", authorName).singleResult();
