@@ -222,6 +222,43 @@ class SignInWithKeycloakTest {
     }
 
     @Test
+    void aReaderWhoDeniesConsentLandsOnAFriendlyPageWithTheProvidersWord() {
+        long providerId = providers.add(
+                ProviderKind.KEYCLOAK,
+                "Asking Keycloak",
+                KeycloakResource.issuer(),
+                "parley-consent",
+                KeycloakResource.clientSecret(),
+                null,
+                false);
+        Article article = data.article("Consent");
+        Browser reader = new Browser();
+        Page form = reader.open("/articles/" + article.slug);
+        Page login = reader.followAll(reader.submitTo(
+                form,
+                "#commentform",
+                "/auth/" + providerId + "/start",
+                Map.of("comment", "Kept despite the refusal", "slug", article.slug)));
+        Page consent = reader.followAll(reader.submitTo(
+                login,
+                "#kc-form-login",
+                login.one("#kc-form-login").attr("action"),
+                Map.of("username", "rita", "password", KeycloakResource.readerPassword())));
+        org.jsoup.nodes.Element refuse = consent.one("form [name=cancel]");
+        Page outcome = reader.followAll(reader.submitTo(
+                consent,
+                "form:has([name=cancel])",
+                consent.one("form:has([name=cancel])").attr("action"),
+                Map.of(refuse.attr("name"), refuse.val())));
+
+        assertEquals("Signing in with Asking Keycloak did not work", outcome.text("h1"), outcome.html()::toString);
+        assertTrue(outcome.text(".provider-error").contains("access_denied"));
+        assertEquals(
+                "Kept despite the refusal",
+                reader.open(outcome.one("a.button").attr("href")).fieldValue("comment"));
+    }
+
+    @Test
     void anUnreachableIssuerEndsOnAFriendlyPage() {
         long providerId = providers.add(
                 ProviderKind.OIDC, "Gone Provider", "http://127.0.0.1:9/realms/gone", "parley", "secret", null, false);

@@ -72,7 +72,12 @@ public final class Browser {
                 fields.put(name, value);
             }
         });
-        return post(action == null ? form.attr("action") : action, fields);
+        String target = action == null ? form.attr("action") : action;
+        if (!target.startsWith("http") && page.path().startsWith("http")) {
+            // A relative action on another site's page (Keycloak's) is relative to that page, as in a browser.
+            target = URI.create(page.path()).resolve(target).toString();
+        }
+        return post(target, fields);
     }
 
     /**
