@@ -49,7 +49,9 @@ class SecondInstanceIT {
                 "PARLEY_ADMIN_EMAIL",
                 "owner@example.org",
                 "PARLEY_ADMIN_PASSWORD",
-                "two instances, one site");
+                "two instances, one site",
+                "PARLEY_BEHIND_PROXY",
+                "true");
         try (AppProcess first = new AppProcess(dataDir.resolve("a"), shared).start();
                 AppProcess second = new AppProcess(dataDir.resolve("b"), shared).start()) {
             Browser owner = new Browser(first.baseUri());
@@ -85,6 +87,29 @@ class SecondInstanceIT {
             assertEquals(
                     "You are commenting using your Keycloak account as Rita Reader.",
                     signedIn.text(".logged-in-as span"));
+
+            // Behind a load balancer: the sign-in starts on the first instance and, the first instance having
+            // stopped meanwhile, completes on the second.
+            Browser reader = Browser.behindLoadBalancer("http://parley.example", first.baseUri());
+            Page article = reader.open("/articles/hello-world");
+            Page keycloakLogin = reader.followAll(reader.submitTo(
+                    article,
+                    "#commentform",
+                    "/auth/" + providerId + "/start",
+                    Map.of("comment", "Across instances", "slug", "hello-world")));
+            first.stop();
+            reader.useInstance(second.baseUri());
+            Page completed = reader.followAll(reader.submitTo(
+                    keycloakLogin,
+                    "#kc-form-login",
+                    keycloakLogin.one("#kc-form-login").attr("action"),
+                    Map.of("username", "rita", "password", KeycloakResource.readerPassword())));
+            assertEquals(
+                    "You are commenting using your Keycloak account as Rita Reader.",
+                    completed.text(".logged-in-as span"),
+                    completed.html()::toString);
+            assertEquals("Across instances", completed.fieldValue("comment"), "the draft followed too");
+            first.start();
 
             Browser onFirst = new Browser(first.baseUri());
             onFirst.setCookie("parley_session", onSecond.cookie("parley_session"));

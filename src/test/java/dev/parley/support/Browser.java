@@ -25,7 +25,9 @@ public final class Browser {
 
     private record StoredCookie(String name, String value, String path) {}
 
-    private final String baseUri;
+    private String baseUri;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private String publicOrigin;
 
     /** A browser for the application under test in this JVM. */
     public Browser() {
@@ -37,7 +39,27 @@ public final class Browser {
         this.baseUri = baseUri;
     }
 
+    /**
+     * A browser that reaches instances through a (simulated) load balancer at {@code publicOrigin}: requests
+     * carry the proxy's X-Forwarded headers, and addresses on the public origin go to the chosen instance.
+     */
+    public static Browser behindLoadBalancer(String publicOrigin, String firstInstance) {
+        Browser browser = new Browser(firstInstance);
+        URI origin = URI.create(publicOrigin);
+        browser.publicOrigin = publicOrigin;
+        browser.headers.put("X-Forwarded-Proto", origin.getScheme());
+        browser.headers.put("X-Forwarded-Host", origin.getHost());
+        browser.headers.put("X-Forwarded-Port", String.valueOf(origin.getPort() < 0 ? 80 : origin.getPort()));
+        return browser;
+    }
+
+    /** Sends the following requests to another instance, as a load balancer may. */
+    public void useInstance(String instanceBaseUri) {
+        this.baseUri = instanceBaseUri;
+    }
+
     public Page open(String path) {
+        path = throughLoadBalancer(path);
         Response response = request(path).get(path);
         remember(response);
         return Page.of(path, response);
@@ -104,6 +126,7 @@ public final class Browser {
                 .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
                 .append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        path = throughLoadBalancer(path);
         Response response = request(path)
                 .contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .body(body.toString())
@@ -153,13 +176,23 @@ public final class Browser {
     }
 
     private RequestSpecification request(String target) {
-        RequestSpecification request =
-                given().redirects().follow(false).cookies(cookiesFor(target)).urlEncodingEnabled(false);
+        RequestSpecification request = given().redirects()
+                .follow(false)
+                .cookies(cookiesFor(target))
+                .headers(headers)
+                .urlEncodingEnabled(false);
         if (baseUri == null) {
             return request;
         }
         URI uri = URI.create(baseUri);
         return request.baseUri(uri.getScheme() + "://" + uri.getHost()).port(uri.getPort());
+    }
+
+    /** An address on the load balancer's public origin becomes a path on the current instance. */
+    private String throughLoadBalancer(String target) {
+        return publicOrigin != null && target.startsWith(publicOrigin)
+                ? target.substring(publicOrigin.length())
+                : target;
     }
 
     /** The cookies a browser would send to this address: those whose path it is under, most specific first. */
