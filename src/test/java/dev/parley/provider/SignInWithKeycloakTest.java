@@ -259,6 +259,32 @@ class SignInWithKeycloakTest {
     }
 
     @Test
+    void aForeignReturnAddressIsNeverFollowed() {
+        long providerId = providers.add(
+                ProviderKind.KEYCLOAK,
+                "Returning Keycloak",
+                KeycloakResource.issuer(),
+                KeycloakResource.CLIENT_ID,
+                KeycloakResource.clientSecret(),
+                null,
+                false);
+        Article article = data.article("Foreign return");
+        Browser reader = new Browser();
+        Page form = reader.open("/articles/" + article.slug);
+        Response start = reader.submitTo(
+                form, "#commentform", "/auth/" + providerId + "/start", Map.of("slug", "https://evil.example/"));
+        reader.setCookie(SignInResource.RETURN_COOKIE, "//evil.example/steal");
+        Page login = reader.followAll(start);
+        Response back = reader.submitTo(
+                login,
+                "#kc-form-login",
+                login.one("#kc-form-login").attr("action"),
+                Map.of("username", "rita", "password", KeycloakResource.readerPassword()));
+        Page landed = reader.followAll(back);
+        assertEquals("Latest articles", landed.text("h1"), "a foreign return address leads home instead");
+    }
+
+    @Test
     void anUnreachableIssuerEndsOnAFriendlyPage() {
         long providerId = providers.add(
                 ProviderKind.OIDC, "Gone Provider", "http://127.0.0.1:9/realms/gone", "parley", "secret", null, false);
