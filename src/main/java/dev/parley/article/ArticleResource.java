@@ -69,7 +69,7 @@ public class ArticleResource {
             form = form.withValue("comment", draft.get().body());
         }
         Response.ResponseBuilder response = Response.ok(Templates.show(page, form));
-        if (draftToken != null) {
+        if (draft.isPresent()) {
             response.cookie(Cookies.httpOnly(Drafts.COOKIE, "", 0, Cookies.secure(uri)));
         }
         return response.build();

@@ -50,6 +50,9 @@ public class ProviderAdminResource {
     @Inject
     ProviderAdminService providers;
 
+    @Inject
+    ProviderService signIns;
+
     @GET
     @RolesAllowed(Roles.OWNER)
     public TemplateInstance list(@RestQuery String done) {
@@ -139,7 +142,11 @@ public class ProviderAdminResource {
     public Response test(@RestPath long id, @Context UriInfo uri) {
         providers.formValues(id).orElseThrow(NotFoundException::new);
         return Response.seeOther(URI.create("/auth/" + id + "/login"))
-                .cookie(Cookies.httpOnly(SignInResource.TEST_COOKIE, String.valueOf(id), 10 * 60, Cookies.secure(uri)))
+                .cookie(Cookies.httpOnly(
+                        SignInResource.TEST_COOKIE,
+                        signIns.testTicket(id),
+                        ProviderService.TEST_SECONDS,
+                        Cookies.secure(uri)))
                 .build();
     }
 

@@ -66,7 +66,10 @@ public class ProviderAdminService {
         provider.displayName = form.displayName.strip();
         provider.buttonLabel = form.buttonLabel.strip();
         provider.iconUrl = ProviderForm.trimmed(form.iconUrl);
-        provider.issuerUrl = effectiveKind.needsIssuer() ? ProviderForm.trimmed(form.issuerUrl) : null;
+        // Issuers are compared with the ID token's "iss" exactly, which never ends with a slash.
+        provider.issuerUrl = effectiveKind.needsIssuer()
+                ? ProviderForm.trimmed(form.issuerUrl).replaceAll("/+$", "")
+                : null;
         provider.clientId = form.clientId.strip();
         if (ProviderForm.trimmed(form.clientSecret) != null) {
             provider.clientSecret = providers.seal(form.clientSecret.strip());

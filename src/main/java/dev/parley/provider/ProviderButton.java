@@ -2,7 +2,13 @@ package dev.parley.provider;
 
 /** A sign-in choice as the reply form shows it. */
 public record ProviderButton(
-        long id, String label, String displayName, ProviderKind kind, String iconUrl, String moderatorClaim) {
+        long id,
+        String label,
+        String displayName,
+        ProviderKind kind,
+        String iconUrl,
+        String moderatorClaim,
+        String identityIssuer) {
 
     /** The letter of the badge shown when the owner gave no icon. */
     public String initial() {

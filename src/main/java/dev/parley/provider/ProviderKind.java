@@ -14,7 +14,8 @@ public enum ProviderKind {
             true,
             List.of("openid", "profile", "email"),
             "In the realm, create a confidential OpenID Connect client with “Standard flow” on, add the callback"
-                    + " URL below as a valid redirect URI and copy the client secret from its Credentials tab."
+                    + " URL below as a valid redirect URI, your site's address followed by /* as a valid post-logout redirect"
+                    + " URI, and copy the client secret from its Credentials tab."
                     + " The issuer is the realm's address, such as https://keycloak.example.org/realms/news."),
     OIDC(
             "OpenID Connect",

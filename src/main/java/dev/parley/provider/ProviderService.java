@@ -76,13 +76,50 @@ public class ProviderService {
                 flowSecret));
     }
 
+    /**
+     * A ticket for the owner's "Test" sign-in: the provider's id and an expiry, signed, so that nobody can
+     * forge one to use a switched-off provider.
+     */
+    public String testTicket(long id) {
+        String payload = id + "." + (java.time.Instant.now().getEpochSecond() + TEST_SECONDS);
+        return payload + "." + derive(flowSecret, "test:" + payload);
+    }
+
+    public boolean isTestTicket(String ticket, long id) {
+        if (ticket == null) {
+            return false;
+        }
+        String[] parts = ticket.split("\\.");
+        if (parts.length != 3 || !parts[0].equals(String.valueOf(id)) || !parts[1].matches("\\d{1,12}")) {
+            return false;
+        }
+        boolean fresh = Long.parseLong(parts[1]) > java.time.Instant.now().getEpochSecond();
+        String expected = derive(flowSecret, "test:" + parts[0] + "." + parts[1]);
+        return fresh
+                && java.security.MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), parts[2].getBytes(StandardCharsets.UTF_8));
+    }
+
+    static final int TEST_SECONDS = 10 * 60;
+
     /** Seals a client secret for storage. */
     String seal(String clientSecret) {
         return secrets.seal(clientSecret);
     }
 
     private static ProviderButton buttonOf(LoginProvider p) {
-        return new ProviderButton(p.id, p.buttonLabel, p.displayName, p.kind, p.iconUrl, p.moderatorClaim);
+        return new ProviderButton(
+                p.id, p.buttonLabel, p.displayName, p.kind, p.iconUrl, p.moderatorClaim, identityIssuer(p));
+    }
+
+    /**
+     * The issuer readers are keyed under: the configured issuer (which the ID token must match), or one fixed
+     * name per preset. Never the provider's own claim, so one provider cannot pose as another.
+     */
+    static String identityIssuer(LoginProvider p) {
+        return p.kind.needsIssuer()
+                ? p.issuerUrl
+                : "urn:parley:" + p.kind.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** A purpose-bound secret derived from a deployment key, so one key never serves two purposes. */

@@ -20,6 +20,15 @@ class ProviderTenants implements TenantConfigResolver {
 
     private static final Pattern PROVIDER_PATH = Pattern.compile("^/auth/(\\d{1,18})/");
 
+    /**
+     * Where no provider applies, a switched-off tenant, never "none": with none, Quarkus would fall back to a
+     * tenant named by an OIDC cookie, so a replayed provider cookie could authenticate other pages.
+     */
+    static final OidcTenantConfig NO_PROVIDER = OidcTenantConfig.builder()
+            .tenantId("parley-no-provider")
+            .tenantEnabled(false)
+            .build();
+
     @Inject
     ProviderService providers;
 
@@ -27,10 +36,11 @@ class ProviderTenants implements TenantConfigResolver {
     public Uni<OidcTenantConfig> resolve(RoutingContext context, OidcRequestContext<OidcTenantConfig> request) {
         Matcher matcher = PROVIDER_PATH.matcher(context.normalizedPath());
         if (!matcher.find()) {
-            return Uni.createFrom().nullItem();
+            return Uni.createFrom().item(NO_PROVIDER);
         }
         long id = Long.parseLong(matcher.group(1));
-        boolean testing = SignInResource.isTest(context.request().getCookie(SignInResource.TEST_COOKIE), id);
-        return request.runBlocking(() -> providers.tenantFor(id, testing).orElse(null));
+        io.vertx.core.http.Cookie test = context.request().getCookie(SignInResource.TEST_COOKIE);
+        boolean testing = test != null && providers.isTestTicket(test.getValue(), id);
+        return request.runBlocking(() -> providers.tenantFor(id, testing).orElse(NO_PROVIDER));
     }
 }

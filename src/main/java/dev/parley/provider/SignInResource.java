@@ -85,6 +85,9 @@ public class SignInResource {
     ReaderService readers;
 
     @Inject
+    SessionService sessions;
+
+    @Inject
     SecurityIdentity identity;
 
     @Inject
@@ -125,9 +128,15 @@ public class SignInResource {
             @RestPath long id,
             @CookieParam(RETURN_COOKIE) String back,
             @CookieParam(TEST_COOKIE) String test,
+            @CookieParam(SessionService.COOKIE) String currentSession,
             @Context UriInfo uri) {
-        boolean testing = isTest(test, id);
+        boolean testing = providers.isTestTicket(test, id);
         ProviderButton provider = providers.usable(id, testing).orElseThrow(NotFoundException::new);
+        if (back == null && !testing) {
+            // Sign-ins start from a form of Parley's (POST /start, with its CSRF token) or the owner's Test
+            // button: a link from elsewhere cannot sign a visitor in with an account of the link-maker's choosing.
+            return Response.seeOther(URI.create(Routes.HOME)).build();
+        }
         if (identity.getCredential(AccessTokenCredential.class) == null) {
             // Not back from the provider yet: the code flow's challenge sends the reader there.
             throw new UnauthorizedException();
@@ -142,6 +151,11 @@ public class SignInResource {
                     .cookie(Cookies.httpOnly(TEST_COOKIE, "", 0, secure))
                     .build();
         }
+        if (profile.subject() == null || profile.subject().isBlank()) {
+            return Response.seeOther(URI.create("/auth/" + id + "/failed")).build();
+        }
+        // A new sign-in replaces whatever session this browser had, which ends on the server too.
+        sessions.end(currentSession);
         String token = readers.signedIn(profile, providerLogout);
         return Response.seeOther(URI.create(SafeRedirect.localPathOr(back, Routes.HOME)))
                 .cookie(
@@ -158,7 +172,8 @@ public class SignInResource {
     @GET
     @Path("callback")
     @PermitAll
-    public Response callback(@RestPath long id) {
+    public Response callback(@RestPath long id, @CookieParam(TEST_COOKIE) String test) {
+        providers.usable(id, providers.isTestTicket(test, id)).orElseThrow(NotFoundException::new);
         return Response.seeOther(URI.create("/auth/" + id + "/failed")).build();
     }
 
@@ -171,22 +186,18 @@ public class SignInResource {
             @CookieParam(RETURN_COOKIE) String back,
             @CookieParam(TEST_COOKIE) String test,
             @RestQuery String error,
-            @RestQuery("error_description") String description) {
-        boolean testing = isTest(test, id);
+            @RestQuery("error_description") String description,
+            @Context UriInfo uri) {
+        boolean testing = providers.isTestTicket(test, id);
         String name =
-                providers.usable(id, testing).map(ProviderButton::displayName).orElse("the provider");
+                providers.usable(id, testing).map(ProviderButton::displayName).orElseThrow(NotFoundException::new);
         String target = testing ? Routes.provider(id) : SafeRedirect.localPathOr(back, Routes.HOME);
+        // Only a standard OAuth error code is shown: the query string is anyone's to write.
+        String code = error != null && error.matches("[a-z_]{1,40}") ? error : null;
         return Response.status(Response.Status.UNAUTHORIZED)
-                .entity(Templates.failed(name, target, error, description))
+                .entity(Templates.failed(name, target, code, null))
+                .cookie(Cookies.httpOnly(TEST_COOKIE, "", 0, Cookies.secure(uri)))
                 .build();
-    }
-
-    static boolean isTest(io.vertx.core.http.Cookie cookie, long id) {
-        return cookie != null && isTest(cookie.getValue(), id);
-    }
-
-    static boolean isTest(String cookieValue, long id) {
-        return String.valueOf(id).equals(cookieValue);
     }
 
     /**
@@ -208,8 +219,8 @@ public class SignInResource {
     private ProviderProfile profileFrom(ProviderButton provider) {
         JsonWebToken token = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt : null;
         UserInfo info = identity.getAttribute("userinfo");
-        String issuer =
-                token != null && token.getIssuer() != null ? token.getIssuer() : "urn:parley:provider:" + provider.id();
+        // Keyed by the issuer the owner configured (which the ID token was checked against), never by a claim.
+        String issuer = provider.identityIssuer();
         String subject = first(claim(token, "sub"), info, "sub", "id", "ID");
         String name = first(claim(token, "name"), info, "name", "display_name", "username", "login");
         if (name == null) {
@@ -283,6 +294,10 @@ public class SignInResource {
         }
         if (info == null) {
             return null;
+        }
+        // X answers {"data": {"id": ..., "name": ...}}.
+        if (info.getJsonObject().get("data") instanceof jakarta.json.JsonObject data) {
+            info = new UserInfo(data.toString());
         }
         for (String name : names) {
             Object value = info.get(name);

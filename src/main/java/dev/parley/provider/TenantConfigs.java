@@ -73,6 +73,12 @@ public final class TenantConfigs {
         }
         authentication.end();
         builder.tokenStateManager().encryptionSecret(flowSecret).end();
+        // Roles are Parley's own: no claim of the provider's tokens becomes a Quarkus role.
+        builder.roles().roleClaimPath("parley_never_a_claim").end();
+        if (kind.needsIssuer()) {
+            // The ID token must come from the issuer the owner configured, not whatever its discovery claims.
+            builder.token().issuer(issuerUrl).end();
+        }
         return builder.build();
     }
 

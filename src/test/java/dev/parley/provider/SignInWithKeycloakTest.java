@@ -15,6 +15,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -282,6 +283,77 @@ class SignInWithKeycloakTest {
                 Map.of("username", "rita", "password", KeycloakResource.readerPassword()));
         Page landed = reader.followAll(back);
         assertEquals("Latest articles", landed.text("h1"), "a foreign return address leads home instead");
+    }
+
+    @Test
+    void theProvidersOwnSessionCookieOpensNothingElse() {
+        long providerId = providers.add(
+                ProviderKind.KEYCLOAK,
+                "Cookie Keycloak",
+                KeycloakResource.issuer(),
+                KeycloakResource.CLIENT_ID,
+                KeycloakResource.clientSecret(),
+                null,
+                false);
+        Article article = data.article("Replayed cookie");
+        Browser sam = new Browser();
+        Page form = sam.open("/articles/" + article.slug);
+        Page login = sam.followAll(
+                sam.submitTo(form, "#commentform", "/auth/" + providerId + "/start", Map.of("slug", article.slug)));
+        Response toCallback = sam.submitTo(
+                login,
+                "#kc-form-login",
+                login.one("#kc-form-login").attr("action"),
+                Map.of("username", "sam", "password", KeycloakResource.staffPassword()));
+        sam.open(toCallback.header("Location"));
+        String oidcCookie = sam.cookieNames().stream()
+                .filter(n -> n.startsWith("q_session"))
+                .findFirst()
+                .orElseThrow();
+        String value = sam.cookie(oidcCookie);
+
+        for (String page : List.of("/moderation", "/admin", "/admin/providers")) {
+            Response replayed = io.restassured.RestAssured.given()
+                    .redirects()
+                    .follow(false)
+                    .cookie(oidcCookie, value)
+                    .get(page);
+            assertEquals(303, replayed.statusCode(), page);
+            assertTrue(replayed.header("Location").contains("/login"), page + " treats it as anonymous");
+        }
+    }
+
+    @Test
+    void aForgedTestTicketCannotUseASwitchedOffProvider() {
+        long providerId = providers.add(
+                ProviderKind.KEYCLOAK,
+                "Hidden Keycloak",
+                KeycloakResource.issuer(),
+                KeycloakResource.CLIENT_ID,
+                KeycloakResource.clientSecret(),
+                null,
+                false);
+        providers.setEnabled(providerId, false);
+        Browser visitor = new Browser();
+        visitor.setCookie(SignInResource.TEST_COOKIE, String.valueOf(providerId));
+        assertEquals(404, visitor.open("/auth/" + providerId + "/login").status());
+        visitor.setCookie(SignInResource.TEST_COOKIE, providerId + ".99999999999.forged");
+        assertEquals(404, visitor.open("/auth/" + providerId + "/login").status());
+    }
+
+    @Test
+    void aSignInLinkFromElsewhereStartsNothing() {
+        long providerId = providers.add(
+                ProviderKind.KEYCLOAK,
+                "Linked Keycloak",
+                KeycloakResource.issuer(),
+                KeycloakResource.CLIENT_ID,
+                KeycloakResource.clientSecret(),
+                null,
+                false);
+        Page answer = new Browser().open("/auth/" + providerId + "/login");
+        assertEquals(303, answer.status());
+        assertEquals("/", Browser.pathOf(answer.location()), "no sign-in without Parley's own form first");
     }
 
     @Test
