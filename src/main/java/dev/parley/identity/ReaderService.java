@@ -55,6 +55,12 @@ public class ReaderService {
         return sessions.start(reader, providerLogout);
     }
 
+    /** Takes back the moderator role that a provider's claim gave, after the owner changed the rule. */
+    @Transactional
+    public void forgetClaimedRoles(long providerId) {
+        ReaderIdentity.update("claimedModerator = false where providerId = ?1", providerId);
+    }
+
     private static String truncate(String value, int max) {
         return value.length() > max ? value.substring(0, max) : value;
     }

@@ -22,6 +22,9 @@ public class ProviderAdminService {
     SessionService sessions;
 
     @Inject
+    dev.parley.identity.ReaderService readers;
+
+    @Inject
     FormValidation validation;
 
     /** Outcome of saving: the provider's id, or a message per field. */
@@ -76,7 +79,14 @@ public class ProviderAdminService {
         }
         provider.scopes = ProviderForm.trimmed(form.scopes);
         provider.idpHint = effectiveKind.takesIdentityProviderHint() ? ProviderForm.trimmed(form.idpHint) : null;
-        provider.moderatorClaim = ProviderForm.trimmed(form.moderatorClaim);
+        String moderatorClaim = ProviderForm.trimmed(form.moderatorClaim);
+        boolean claimChanged =
+                provider.id != null && !java.util.Objects.equals(provider.moderatorClaim, moderatorClaim);
+        provider.moderatorClaim = moderatorClaim;
+        if (claimChanged) {
+            // Moderators made by the old claim are readers again until the new rule says otherwise.
+            readers.forgetClaimedRoles(provider.id);
+        }
         boolean wasEnabled = provider.enabled;
         provider.enabled = form.isEnabled();
         provider.publishDirectly = form.isPublishDirectly();

@@ -449,6 +449,11 @@ class SignInWithKeycloakTest {
         Browser rita = new Browser();
         signIn(rita, article, mapped, "rita", KeycloakResource.readerPassword());
         assertEquals(403, rita.open("/moderation").status(), "rita has no parley-staff role");
+
+        Browser owner = new Browser();
+        owner.signIn(data.owner(), TestData.PASSWORD);
+        owner.submit(owner.open("/admin/providers/" + mapped), "#providerform", Map.of("moderatorClaim", ""));
+        assertEquals(403, viaMapped.open("/moderation").status(), "dropping the rule takes the role back at once");
     }
 
     @Test
