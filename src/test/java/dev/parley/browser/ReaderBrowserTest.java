@@ -5,25 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.article.Article;
 import dev.parley.article.CommentStatus;
+import dev.parley.support.Chromium;
 import dev.parley.support.TestData;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.File;
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -35,9 +30,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @QuarkusTest
 class ReaderBrowserTest {
 
-    private static final String CHROMIUM = System.getProperty("parley.chromium", "/usr/bin/chromium");
-    private static final String CHROMEDRIVER = System.getProperty("parley.chromedriver", "/usr/bin/chromedriver");
-
     @TestHTTPResource("/")
     URL base;
 
@@ -45,32 +37,10 @@ class ReaderBrowserTest {
     TestData data;
 
     private ChromeDriver browser;
-    private Path profile;
 
     @BeforeEach
-    void startChromium() throws IOException {
-        assertTrue(
-                new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
-                "Chromium is needed for this test: apt-get install -y chromium chromium-driver");
-        profile = Files.createTempDirectory("parley-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-dev-shm-usage",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--window-size=1100,1400",
-                "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
+    void startChromium() {
+        browser = Chromium.start();
     }
 
     @AfterEach
@@ -107,7 +77,7 @@ class ReaderBrowserTest {
         assertEquals(author, mine.findElement(By.cssSelector(".comment-author")).getText());
         assertEquals(2, mine.findElements(By.cssSelector(".comment-content p")).size());
         assertEquals("children", mine.findElement(By.xpath("..")).getAttribute("class"), "nested under Ada's comment");
-        saveScreenshot("reader-awaiting-moderation");
+        Chromium.screenshot(browser, "reader-awaiting-moderation");
     }
 
     @Test
@@ -131,7 +101,7 @@ class ReaderBrowserTest {
         browser.findElement(By.cssSelector("#loginform button")).click();
 
         WebElement item = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue-" + id)));
-        saveScreenshot("moderation-queue");
+        Chromium.screenshot(browser, "moderation-queue");
         item.findElement(By.cssSelector("button.approve")).click();
         WebElement notice = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice")));
         assertEquals("1 comment approved.", notice.getText());
@@ -139,17 +109,11 @@ class ReaderBrowserTest {
 
         browser.get(base + "admin");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.rows")));
-        saveScreenshot("admin-articles");
+        Chromium.screenshot(browser, "admin-articles");
         browser.get(base + "articles/" + article.slug);
         assertEquals(
                 author,
                 browser.findElement(By.cssSelector("#comment-" + id + " .comment-author"))
                         .getText());
-    }
-
-    private void saveScreenshot(String name) throws IOException {
-        Path folder = Path.of("target", "screenshots");
-        Files.createDirectories(folder);
-        Files.write(folder.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 }

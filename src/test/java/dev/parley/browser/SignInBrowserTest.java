@@ -1,32 +1,26 @@
 package dev.parley.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.article.Article;
 import dev.parley.provider.ProviderAdminService;
 import dev.parley.provider.ProviderKind;
+import dev.parley.support.Chromium;
 import dev.parley.support.KeycloakResource;
 import dev.parley.support.TestData;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.File;
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -34,9 +28,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @QuarkusTest
 @QuarkusTestResource(value = KeycloakResource.class, restrictToAnnotatedClass = true)
 class SignInBrowserTest {
-
-    private static final String CHROMIUM = System.getProperty("parley.chromium", "/usr/bin/chromium");
-    private static final String CHROMEDRIVER = System.getProperty("parley.chromedriver", "/usr/bin/chromedriver");
 
     @TestHTTPResource("/")
     URL base;
@@ -50,29 +41,8 @@ class SignInBrowserTest {
     private ChromeDriver browser;
 
     @BeforeEach
-    void startChromium() throws IOException {
-        assertTrue(
-                new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
-                "Chromium is needed for this test: apt-get install -y chromium chromium-driver");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-dev-shm-usage",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--window-size=1100,1400",
-                "--user-data-dir=" + Files.createTempDirectory("parley-chromium"));
-        browser = new ChromeDriver(
-                new ChromeDriverService.Builder()
-                        .usingDriverExecutable(new File(CHROMEDRIVER))
-                        .usingAnyFreePort()
-                        .build(),
-                options);
+    void startChromium() {
+        browser = Chromium.start();
     }
 
     @AfterEach
@@ -97,9 +67,7 @@ class SignInBrowserTest {
 
         browser.get(base + "articles/" + article.slug);
         browser.findElement(By.id("comment")).sendKeys("Written before signing in.");
-        Files.write(
-                Files.createDirectories(Path.of("target", "screenshots")).resolve("sign-in-choices.png"),
-                browser.getScreenshotAs(OutputType.BYTES));
+        Chromium.screenshot(browser, "sign-in-choices");
         browser.findElement(By.cssSelector("button[formaction='/auth/" + providerId + "/start']"))
                 .click();
 
@@ -116,8 +84,7 @@ class SignInBrowserTest {
         assertEquals(
                 "Written before signing in.",
                 browser.findElement(By.id("comment")).getAttribute("value"));
-        Path folder = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(folder.resolve("signed-in-with-keycloak.png"), browser.getScreenshotAs(OutputType.BYTES));
+        Chromium.screenshot(browser, "signed-in-with-keycloak");
 
         browser.findElement(By.id("submit")).click();
         WebElement pending = wait.until(

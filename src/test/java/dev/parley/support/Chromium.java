@@ -1,0 +1,63 @@
+package dev.parley.support;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium driven by its own chromedriver, so Selenium never downloads a driver. Required,
+ * not optional: {@code .ci/run} installs both, and a test fails when they are missing.
+ */
+public final class Chromium {
+
+    private static final String CHROMIUM = System.getProperty("parley.chromium", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER = System.getProperty("parley.chromedriver", "/usr/bin/chromedriver");
+
+    private Chromium() {}
+
+    public static ChromeDriver start() {
+        assertTrue(
+                new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
+                "Chromium is needed for this test: apt-get install -y chromium chromium-driver");
+        try {
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM);
+            options.addArguments(
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-dev-shm-usage",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                    "--window-size=1100,1400",
+                    "--user-data-dir=" + Files.createTempDirectory("parley-chromium"));
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(CHROMEDRIVER))
+                    .usingAnyFreePort()
+                    .build();
+            return new ChromeDriver(service, options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Keeps what the browser shows in target/screenshots, for people to look at. */
+    public static void screenshot(ChromeDriver browser, String name) {
+        try {
+            Path folder = Files.createDirectories(Path.of("target", "screenshots"));
+            Files.write(folder.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
