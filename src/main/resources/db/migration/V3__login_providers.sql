@@ -13,6 +13,9 @@ create table login_provider (
     client_secret     varchar(1000),
     scopes            varchar(500),
     idp_hint          varchar(100),
+    -- Apple only: the team and the key that sign the client secret (the key itself is the sealed secret).
+    team_id           varchar(100),
+    key_id            varchar(100),
     enabled           boolean      not null,
     position          integer      not null,
     publish_directly  boolean      not null,

@@ -55,6 +55,14 @@ public class LoginProvider extends PanacheEntityBase {
     @Column(name = "idp_hint", length = 100)
     public String idpHint;
 
+    /** Apple only: the developer team that signs the client-secret JWT. */
+    @Column(name = "team_id", length = 100)
+    public String teamId;
+
+    /** Apple only: the id of the private key (the key itself is kept, sealed, as the client secret). */
+    @Column(name = "key_id", length = 100)
+    public String keyId;
+
     @Column(nullable = false)
     public boolean enabled;
 

@@ -62,6 +62,14 @@ public class ProviderAdminService {
         if (ProviderForm.trimmed(form.clientSecret) == null && !keepsSecret) {
             errors.putIfAbsent("clientSecret", "Please enter the client secret the provider gave you.");
         }
+        if (effectiveKind == ProviderKind.APPLE) {
+            if (ProviderForm.trimmed(form.teamId) == null) {
+                errors.putIfAbsent("teamId", "Please enter your Apple developer team ID.");
+            }
+            if (ProviderForm.trimmed(form.keyId) == null) {
+                errors.putIfAbsent("keyId", "Please enter the ID of the Sign in with Apple key.");
+            }
+        }
         if (!errors.isEmpty()) {
             return new Saved(id, errors);
         }
@@ -69,6 +77,8 @@ public class ProviderAdminService {
         provider.displayName = form.displayName.strip();
         provider.buttonLabel = form.buttonLabel.strip();
         provider.iconUrl = ProviderForm.trimmed(form.iconUrl);
+        provider.teamId = effectiveKind == ProviderKind.APPLE ? ProviderForm.trimmed(form.teamId) : null;
+        provider.keyId = effectiveKind == ProviderKind.APPLE ? ProviderForm.trimmed(form.keyId) : null;
         // Issuers are compared with the ID token's "iss" exactly, which never ends with a slash.
         provider.issuerUrl = effectiveKind.needsIssuer()
                 ? ProviderForm.trimmed(form.issuerUrl).replaceAll("/+$", "")

@@ -41,8 +41,18 @@ public class ProviderForm {
     public String clientId;
 
     @RestForm
-    @Size(max = 600, message = "The client secret can have at most {max} characters.")
+    @Size(max = 4000, message = "The client secret can have at most {max} characters.")
     public String clientSecret;
+
+    @RestForm
+    @Size(max = 100, message = "The team ID can have at most {max} characters.")
+    @Pattern(regexp = "^[\\w.-]*$", message = "A team ID has letters and digits only.")
+    public String teamId;
+
+    @RestForm
+    @Size(max = 100, message = "The key ID can have at most {max} characters.")
+    @Pattern(regexp = "^[\\w.-]*$", message = "A key ID has letters and digits only.")
+    public String keyId;
 
     @RestForm
     @Size(max = 500, message = "The scopes can have at most {max} characters.")
@@ -88,6 +98,8 @@ public class ProviderForm {
         values.put("clientId", clientId);
         values.put("scopes", scopes);
         values.put("idpHint", idpHint);
+        values.put("teamId", teamId);
+        values.put("keyId", keyId);
         values.put("moderatorClaim", moderatorClaim);
         values.put("enabled", isEnabled() ? "yes" : null);
         values.put("publishDirectly", isPublishDirectly() ? "yes" : null);
@@ -104,6 +116,8 @@ public class ProviderForm {
         values.put("clientId", p.clientId);
         values.put("scopes", p.scopes);
         values.put("idpHint", p.idpHint);
+        values.put("teamId", p.teamId);
+        values.put("keyId", p.keyId);
         values.put("moderatorClaim", p.moderatorClaim);
         values.put("enabled", p.enabled ? "yes" : null);
         values.put("publishDirectly", p.publishDirectly ? "yes" : null);

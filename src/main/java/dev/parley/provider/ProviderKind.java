@@ -43,8 +43,10 @@ public enum ProviderKind {
             Provider.APPLE,
             false,
             List.of("openid", "email", "name"),
-            "Apple Developer › Identifiers › Services IDs: enable Sign in with Apple and add the callback URL below."
-                    + " The client secret is the signed JWT Apple asks for."),
+            "Apple Developer › Identifiers › Services IDs: enable Sign in with Apple and add the callback URL below"
+                    + " (Apple requires https). Under Keys, create a Sign in with Apple key: its ID goes below, and the"
+                    + " contents of the .p8 file go in the client secret field. Parley signs Apple's client secret"
+                    + " with it for every sign-in."),
     GITHUB(
             "GitHub",
             Provider.GITHUB,

@@ -73,7 +73,9 @@ public class ProviderService {
                 secret,
                 provider.scopeList(),
                 provider.idpHint,
-                flowSecret));
+                flowSecret,
+                provider.teamId,
+                provider.keyId));
     }
 
     /**

@@ -43,6 +43,26 @@ public final class TenantConfigs {
             List<String> scopes,
             String idpHint,
             String flowSecret) {
+        return forProvider(
+                id, version, kind, issuerUrl, clientId, clientSecret, scopes, idpHint, flowSecret, null, null);
+    }
+
+    /**
+     * @param teamId Apple only: the team that signs the client-secret JWT
+     * @param keyId Apple only: the id of the key, whose PEM text is then {@code clientSecret}
+     */
+    public static OidcTenantConfig forProvider(
+            long id,
+            int version,
+            ProviderKind kind,
+            String issuerUrl,
+            String clientId,
+            String clientSecret,
+            List<String> scopes,
+            String idpHint,
+            String flowSecret,
+            String teamId,
+            String keyId) {
         OidcTenantConfigBuilder builder = startFrom(kind, issuerUrl);
         // Scopes add up in the builder: add only those the preset does not ask for already.
         List<String> presetScopes = builder.getAuthentication().scopes().orElse(List.of());
@@ -51,7 +71,17 @@ public final class TenantConfigs {
         builder.tenantId(tenantId(id, version))
                 .applicationType(ApplicationType.WEB_APP)
                 .clientId(clientId);
-        if (clientSecret != null && !clientSecret.isBlank()) {
+        if (kind == ProviderKind.APPLE) {
+            // Apple takes no fixed secret: a JWT signed with the team's key (ES256) for every code exchange.
+            builder.credentials()
+                    .jwt()
+                    .key(clientSecret)
+                    .tokenKeyId(keyId)
+                    .issuer(teamId)
+                    .subject(clientId)
+                    .end()
+                    .end();
+        } else if (clientSecret != null && !clientSecret.isBlank()) {
             builder.credentials(clientSecret);
         }
         var authentication = builder.authentication()
@@ -62,8 +92,10 @@ public final class TenantConfigs {
                 .pkceRequired(kind != ProviderKind.WORDPRESS)
                 .stateSecret(flowSecret)
                 .cookiePath("/auth/" + id)
-                .cookieSameSite(CookieSameSite.LAX)
-                .stateCookieSameSite(CookieSameSite.LAX)
+                // Apple answers with a cross-site form POST, which carries only SameSite=None cookies.
+                .cookieSameSite(kind == ProviderKind.APPLE ? CookieSameSite.NONE : CookieSameSite.LAX)
+                .stateCookieSameSite(kind == ProviderKind.APPLE ? CookieSameSite.NONE : CookieSameSite.LAX)
+                .cookieForceSecure(kind == ProviderKind.APPLE)
                 .scopes(addedScopes);
         if (kind.needsIssuer()) {
             authentication.nonceRequired(true);

@@ -80,6 +80,39 @@ class ProviderAdminTest {
     }
 
     @Test
+    void appleAsksForTheTeamAndTheKeyThatSignItsSecret() {
+        Browser owner = owner();
+        Page apple = owner.open("/admin/providers/new?kind=APPLE");
+        assertTrue(apple.text(".how-to").contains(".p8"));
+        Response answer = owner.submit(
+                apple,
+                "#providerform",
+                Map.of(
+                        "clientId",
+                        "org.example.parley",
+                        "clientSecret",
+                        "-----BEGIN PRIVATE KEY-----MIGT-----END PRIVATE KEY-----"));
+        Page page = new Page("editor", 400, Jsoup.parse(answer.asString()));
+        assertEquals("Please enter your Apple developer team ID.", page.fieldError("teamId"));
+        assertEquals("Please enter the ID of the Sign in with Apple key.", page.fieldError("keyId"));
+
+        Page saved = owner.follow(owner.submit(
+                apple,
+                "#providerform",
+                Map.of(
+                        "clientId",
+                        "org.example.parley",
+                        "clientSecret",
+                        "-----BEGIN PRIVATE KEY-----MIGT-----END PRIVATE KEY-----",
+                        "teamId",
+                        "TEAM123456",
+                        "keyId",
+                        "KEY1234567")));
+        assertEquals("TEAM123456", saved.fieldValue("teamId"));
+        assertEquals("", saved.fieldValue("clientSecret"), "the private key is never shown again");
+    }
+
+    @Test
     void secretsAreStoredEncryptedAndKeptWhenLeftEmpty() {
         Browser owner = owner();
         String name = TestData.unique("GitHub");

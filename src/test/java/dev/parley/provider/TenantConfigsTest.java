@@ -29,7 +29,9 @@ class TenantConfigsTest {
 
         assertEquals(Optional.of("provider-7-v3"), config.tenantId());
         assertEquals(Optional.of("client-7"), config.clientId());
-        assertEquals(Optional.of("secret-7"), config.credentials().secret());
+        if (kind != ProviderKind.APPLE) {
+            assertEquals(Optional.of("secret-7"), config.credentials().secret());
+        }
         assertEquals("WEB_APP", config.applicationType().orElseThrow().name());
         assertEquals(Optional.of("/auth/7/callback"), config.authentication().redirectPath());
         assertEquals(Optional.of("/auth/7"), Optional.of(config.authentication().cookiePath()));
@@ -101,6 +103,30 @@ class TenantConfigsTest {
         assertEquals(
                 Optional.of("https://appleid.apple.com/"),
                 config(ProviderKind.APPLE, null, null).authServerUrl());
+    }
+
+    @Test
+    void appleSignsItsClientSecretWithTheTeamsKeyAndTakesItsFormPostAnswer() {
+        OidcTenantConfig config = TenantConfigs.forProvider(
+                9,
+                1,
+                ProviderKind.APPLE,
+                null,
+                "org.example.parley",
+                "-----BEGIN PRIVATE KEY-----\nMIGTAgEA\n-----END PRIVATE KEY-----",
+                ProviderKind.APPLE.defaultScopes(),
+                null,
+                FLOW_SECRET,
+                "TEAM123456",
+                "KEY1234567");
+        var jwt = config.credentials().jwt();
+        assertEquals(Optional.of("TEAM123456"), jwt.issuer());
+        assertEquals(Optional.of("KEY1234567"), jwt.tokenKeyId());
+        assertEquals(Optional.of("org.example.parley"), jwt.subject());
+        assertTrue(jwt.key().orElseThrow().contains("BEGIN PRIVATE KEY"));
+        assertEquals(Optional.empty(), config.credentials().secret(), "no fixed secret is sent to Apple");
+        assertEquals("NONE", config.authentication().cookieSameSite().name());
+        assertTrue(config.authentication().cookieForceSecure());
     }
 
     @Test
