@@ -1,5 +1,6 @@
 package dev.parley.identity;
 
+import dev.parley.web.Routes;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -28,9 +29,7 @@ class SessionCookieMechanism implements HttpAuthenticationMechanism {
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         Cookie cookie = context.request().getCookie(SessionService.COOKIE);
         // While signing in with a login provider, only the provider's answer says who this is.
-        if (cookie == null
-                || cookie.getValue().isEmpty()
-                || context.normalizedPath().startsWith("/auth/")) {
+        if (cookie == null || cookie.getValue().isEmpty() || Routes.isSignIn(context.normalizedPath())) {
             return Uni.createFrom().optional(java.util.Optional.empty());
         }
         SessionTokenRequest request = new SessionTokenRequest(cookie.getValue());
@@ -39,7 +38,7 @@ class SessionCookieMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        if (context.normalizedPath().startsWith("/auth/")) {
+        if (Routes.isSignIn(context.normalizedPath())) {
             // Signing in with a login provider: the provider's code flow answers the challenge.
             return Uni.createFrom().nullItem();
         }

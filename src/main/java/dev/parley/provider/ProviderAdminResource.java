@@ -141,7 +141,7 @@ public class ProviderAdminResource {
     @RolesAllowed(Roles.OWNER)
     public Response test(@RestPath long id, @Context UriInfo uri) {
         providers.formValues(id).orElseThrow(NotFoundException::new);
-        return Response.seeOther(URI.create("/auth/" + id + "/login"))
+        return Response.seeOther(URI.create(Routes.signIn(id, "login")))
                 .cookie(Cookies.httpOnly(
                         SignInResource.TEST_COOKIE,
                         signIns.testTicket(id),

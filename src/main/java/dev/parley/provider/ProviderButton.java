@@ -1,5 +1,7 @@
 package dev.parley.provider;
 
+import dev.parley.web.Routes;
+
 /** A sign-in choice as the reply form shows it. */
 public record ProviderButton(
         long id,
@@ -17,6 +19,6 @@ public record ProviderButton(
 
     /** Where the button sends the reply form (with the draft) to start signing in. */
     public String startPath() {
-        return "/auth/" + id + "/start";
+        return Routes.signIn(id, "start");
     }
 }

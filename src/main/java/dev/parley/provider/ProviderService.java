@@ -64,18 +64,7 @@ public class ProviderService {
             return Optional.empty();
         }
         String secret = provider.clientSecret == null ? null : secrets.open(provider.clientSecret);
-        return Optional.of(TenantConfigs.forProvider(
-                provider.id,
-                provider.version,
-                provider.kind,
-                provider.issuerUrl,
-                provider.clientId,
-                secret,
-                provider.scopeList(),
-                provider.idpHint,
-                flowSecret,
-                provider.teamId,
-                provider.keyId));
+        return Optional.of(TenantConfigs.forProvider(provider, secret, flowSecret));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.parley.provider;
 
+import dev.parley.web.Routes;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,7 +21,7 @@ class SignInFailures {
         router.route().order(Integer.MIN_VALUE).handler(context -> {
             Matcher callback = CALLBACK.matcher(context.normalizedPath());
             if (callback.matches()) {
-                String failedPage = "/auth/" + callback.group(1) + "/failed";
+                String failedPage = Routes.signIn(Long.parseLong(callback.group(1)), "failed");
                 context.addHeadersEndHandler(ignored -> {
                     if (context.response().getStatusCode() == 401) {
                         context.response().setStatusCode(303).putHeader("Location", failedPage);

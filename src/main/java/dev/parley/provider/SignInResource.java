@@ -116,7 +116,7 @@ public class SignInResource {
             }
         }
         cookies.add(Cookies.httpOnly(RETURN_COOKIE, back, 30 * 60, secure));
-        return Response.seeOther(URI.create("/auth/" + id + "/login"))
+        return Response.seeOther(URI.create(Routes.signIn(id, "login")))
                 .cookie(cookies.toArray(NewCookie[]::new))
                 .build();
     }
@@ -152,7 +152,7 @@ public class SignInResource {
                     .build();
         }
         if (profile.subject() == null || profile.subject().isBlank()) {
-            return Response.seeOther(URI.create("/auth/" + id + "/failed")).build();
+            return Response.seeOther(URI.create(Routes.signIn(id, "failed"))).build();
         }
         // A new sign-in replaces whatever session this browser had, which ends on the server too.
         sessions.end(currentSession);
@@ -174,7 +174,7 @@ public class SignInResource {
     @PermitAll
     public Response callback(@RestPath long id, @CookieParam(TEST_COOKIE) String test) {
         providers.usable(id, providers.isTestTicket(test, id)).orElseThrow(NotFoundException::new);
-        return Response.seeOther(URI.create("/auth/" + id + "/failed")).build();
+        return Response.seeOther(URI.create(Routes.signIn(id, "failed"))).build();
     }
 
     /** The provider refused or failed (denied consent, wrong secret, provider down). */

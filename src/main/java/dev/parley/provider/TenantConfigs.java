@@ -1,5 +1,6 @@
 package dev.parley.provider;
 
+import dev.parley.web.Routes;
 import io.quarkus.oidc.OidcTenantConfig;
 import io.quarkus.oidc.OidcTenantConfigBuilder;
 import io.quarkus.oidc.runtime.OidcTenantConfig.ApplicationType;
@@ -20,7 +21,7 @@ public final class TenantConfigs {
 
     /** Where the provider sends readers back: one path per provider, so answers cannot be mixed up. */
     public static String callbackPath(long providerId) {
-        return "/auth/" + providerId + "/callback";
+        return Routes.signIn(providerId, "callback");
     }
 
     /** The tenant id changes with every edit of the provider, so a change applies at the next sign-in. */
@@ -29,46 +30,25 @@ public final class TenantConfigs {
     }
 
     /**
-     * @param clientSecret the decrypted secret
+     * The tenant of one provider, as the owner set it up.
+     *
+     * @param clientSecret the decrypted secret (for Apple: the PEM text of the key that signs the secret JWT)
      * @param flowSecret a deployment-wide secret (32+ characters) that encrypts the state cookie (with the
      *     PKCE verifier) and tokens, shared by all instances
      */
-    public static OidcTenantConfig forProvider(
-            long id,
-            int version,
-            ProviderKind kind,
-            String issuerUrl,
-            String clientId,
-            String clientSecret,
-            List<String> scopes,
-            String idpHint,
-            String flowSecret) {
-        return forProvider(
-                id, version, kind, issuerUrl, clientId, clientSecret, scopes, idpHint, flowSecret, null, null);
-    }
-
-    /**
-     * @param teamId Apple only: the team that signs the client-secret JWT
-     * @param keyId Apple only: the id of the key, whose PEM text is then {@code clientSecret}
-     */
-    public static OidcTenantConfig forProvider(
-            long id,
-            int version,
-            ProviderKind kind,
-            String issuerUrl,
-            String clientId,
-            String clientSecret,
-            List<String> scopes,
-            String idpHint,
-            String flowSecret,
-            String teamId,
-            String keyId) {
+    public static OidcTenantConfig forProvider(LoginProvider provider, String clientSecret, String flowSecret) {
+        long id = provider.id;
+        ProviderKind kind = provider.kind;
+        String issuerUrl = provider.issuerUrl;
+        String clientId = provider.clientId;
+        String idpHint = provider.idpHint;
+        List<String> scopes = provider.scopeList();
         OidcTenantConfigBuilder builder = startFrom(kind, issuerUrl);
         // Scopes add up in the builder: add only those the preset does not ask for already.
         List<String> presetScopes = builder.getAuthentication().scopes().orElse(List.of());
         List<String> addedScopes =
                 scopes.stream().filter(s -> !presetScopes.contains(s)).toList();
-        builder.tenantId(tenantId(id, version))
+        builder.tenantId(tenantId(id, provider.version))
                 .applicationType(ApplicationType.WEB_APP)
                 .clientId(clientId);
         if (kind == ProviderKind.APPLE) {
@@ -76,8 +56,8 @@ public final class TenantConfigs {
             builder.credentials()
                     .jwt()
                     .key(clientSecret)
-                    .tokenKeyId(keyId)
-                    .issuer(teamId)
+                    .tokenKeyId(provider.keyId)
+                    .issuer(provider.teamId)
                     .subject(clientId)
                     .end()
                     .end();
@@ -86,12 +66,12 @@ public final class TenantConfigs {
         }
         var authentication = builder.authentication()
                 .redirectPath(callbackPath(id))
-                .errorPath("/auth/" + id + "/failed")
+                .errorPath(Routes.signIn(id, "failed"))
                 .restorePathAfterRedirect(true)
                 .removeRedirectParameters(true)
                 .pkceRequired(kind != ProviderKind.WORDPRESS)
                 .stateSecret(flowSecret)
-                .cookiePath("/auth/" + id)
+                .cookiePath(Routes.signIn(id, ""))
                 // Apple answers with a cross-site form POST, which carries only SameSite=None cookies.
                 .cookieSameSite(kind == ProviderKind.APPLE ? CookieSameSite.NONE : CookieSameSite.LAX)
                 .stateCookieSameSite(kind == ProviderKind.APPLE ? CookieSameSite.NONE : CookieSameSite.LAX)

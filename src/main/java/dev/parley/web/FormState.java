@@ -71,16 +71,8 @@ public final class FormState {
         return errors.containsKey(field);
     }
 
-    public boolean hasErrors() {
-        return !errors.isEmpty();
-    }
-
     public String globalError() {
         return errors.get(GLOBAL);
-    }
-
-    public Map<String, String> errors() {
-        return errors;
     }
 
     private static Map<String, String> copyWithoutNulls(Map<String, String> values) {

@@ -40,6 +40,18 @@ public final class Routes {
     public static final String ACCOUNTS = "/admin/accounts";
     public static final String PROVIDERS = "/admin/providers";
 
+    /** Every address of signing in with a login provider starts with this. */
+    public static final String SIGN_IN = "/auth/";
+
+    /** {@code /auth/{id}/{step}}: start, login, callback, failed; an empty step gives the provider's folder. */
+    public static String signIn(long providerId, String step) {
+        return SIGN_IN + providerId + (step.isEmpty() ? "" : "/" + step);
+    }
+
+    public static boolean isSignIn(String path) {
+        return path.startsWith(SIGN_IN);
+    }
+
     public static String provider(long id) {
         return PROVIDERS + "/" + id;
     }

@@ -17,9 +17,19 @@ class TenantConfigsTest {
 
     private static final String FLOW_SECRET = "f".repeat(40);
 
+    private static LoginProvider provider(long id, int version, ProviderKind kind, String issuer, String idpHint) {
+        LoginProvider provider = new LoginProvider();
+        provider.id = id;
+        provider.version = version;
+        provider.kind = kind;
+        provider.issuerUrl = issuer;
+        provider.clientId = "client-" + id;
+        provider.idpHint = idpHint;
+        return provider;
+    }
+
     private static OidcTenantConfig config(ProviderKind kind, String issuer, String idpHint) {
-        return TenantConfigs.forProvider(
-                7, 3, kind, issuer, "client-7", "secret-7", kind.defaultScopes(), idpHint, FLOW_SECRET);
+        return TenantConfigs.forProvider(provider(7, 3, kind, issuer, idpHint), "secret-7", FLOW_SECRET);
     }
 
     @ParameterizedTest
@@ -107,18 +117,12 @@ class TenantConfigsTest {
 
     @Test
     void appleSignsItsClientSecretWithTheTeamsKeyAndTakesItsFormPostAnswer() {
+        LoginProvider apple = provider(9, 1, ProviderKind.APPLE, null, null);
+        apple.clientId = "org.example.parley";
+        apple.teamId = "TEAM123456";
+        apple.keyId = "KEY1234567";
         OidcTenantConfig config = TenantConfigs.forProvider(
-                9,
-                1,
-                ProviderKind.APPLE,
-                null,
-                "org.example.parley",
-                "-----BEGIN PRIVATE KEY-----\nMIGTAgEA\n-----END PRIVATE KEY-----",
-                ProviderKind.APPLE.defaultScopes(),
-                null,
-                FLOW_SECRET,
-                "TEAM123456",
-                "KEY1234567");
+                apple, "-----BEGIN PRIVATE KEY-----\nMIGTAgEA\n-----END PRIVATE KEY-----", FLOW_SECRET);
         var jwt = config.credentials().jwt();
         assertEquals(Optional.of("TEAM123456"), jwt.issuer());
         assertEquals(Optional.of("KEY1234567"), jwt.tokenKeyId());
