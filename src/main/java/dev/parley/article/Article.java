@@ -1,5 +1,6 @@
 package dev.parley.article;
 
+import dev.parley.settings.Discussion;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -43,6 +44,10 @@ public class Article extends PanacheEntityBase {
     @Column(name = "comments_open", nullable = false)
     public boolean commentsOpen = true;
 
+    /** Exempt from "close comments on articles older than N days". */
+    @Column(name = "comments_always_open", nullable = false)
+    public boolean commentsAlwaysOpen;
+
     @Column(name = "published_at")
     public Instant publishedAt;
 
@@ -51,6 +56,11 @@ public class Article extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Whether readers may comment now: not closed by hand, and not too old unless kept open. */
+    public boolean acceptsComments(Discussion discussion, Instant now) {
+        return commentsOpen && (commentsAlwaysOpen || !discussion.isTooOld(publishedAt, now));
+    }
 
     public boolean isPublished() {
         return status == ArticleStatus.PUBLISHED;

@@ -70,6 +70,7 @@ public class ArticleAdminService {
         article.body = form.body;
         article.bodyFormat = form.bodyFormat();
         article.commentsOpen = form.isCommentsOpen();
+        article.commentsAlwaysOpen = form.isCommentsAlwaysOpen();
         if (form.isPublished()) {
             article.publish(now);
         } else {

@@ -37,6 +37,10 @@ public class ArticleForm {
     @RestForm
     public String commentsOpen;
 
+    /** Keeps comments open however old the article gets (overrides "close after N days"). */
+    @RestForm
+    public String commentsAlwaysOpen;
+
     BodyFormat bodyFormat() {
         return "MARKDOWN".equals(format) ? BodyFormat.MARKDOWN : BodyFormat.PLAIN;
     }
@@ -49,6 +53,10 @@ public class ArticleForm {
         return commentsOpen != null && !commentsOpen.isBlank();
     }
 
+    boolean isCommentsAlwaysOpen() {
+        return commentsAlwaysOpen != null && !commentsAlwaysOpen.isBlank();
+    }
+
     public Map<String, String> typed() {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("title", title);
@@ -57,6 +65,7 @@ public class ArticleForm {
         values.put("format", bodyFormat().name());
         values.put("published", isPublished() ? "yes" : null);
         values.put("commentsOpen", isCommentsOpen() ? "yes" : null);
+        values.put("commentsAlwaysOpen", isCommentsAlwaysOpen() ? "yes" : null);
         return values;
     }
 
@@ -68,6 +77,7 @@ public class ArticleForm {
         values.put("format", article.bodyFormat.name());
         values.put("published", article.isPublished() ? "yes" : null);
         values.put("commentsOpen", article.commentsOpen ? "yes" : null);
+        values.put("commentsAlwaysOpen", article.commentsAlwaysOpen ? "yes" : null);
         return values;
     }
 }

@@ -54,6 +54,7 @@ public class ArticleResource {
     public Response show(
             @RestPath String slug,
             @RestQuery("replytocom") Long replyTo,
+            @RestQuery("cpage") Integer commentPage,
             @CookieParam(Drafts.COOKIE) String draftToken,
             @Context HttpHeaders headers,
             @Context UriInfo uri) {
@@ -62,8 +63,8 @@ public class ArticleResource {
         Optional<Drafts.Draft> draft = draftToken == null ? Optional.empty() : drafts.takeBack(draftToken, slug);
         Long target =
                 replyTo != null ? replyTo : draft.map(Drafts.Draft::parentId).orElse(null);
-        ArticlePage page =
-                threads.articlePage(slug, commenter.tokenHash(), target).orElseThrow(NotFoundException::new);
+        ArticlePage page = threads.articlePage(slug, commenter.tokenHash(), target, commentPage)
+                .orElseThrow(NotFoundException::new);
         FormState form = rememberedDetails(commenter);
         if (draft.isPresent()) {
             form = form.withValue("comment", draft.get().body());

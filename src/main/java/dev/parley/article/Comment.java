@@ -79,13 +79,53 @@ public class Comment extends PanacheEntityBase {
     @Column(name = "decided_by")
     public Long decidedBy;
 
+    /** Why an automatic rule held it or marked it as spam, one reason per line; {@code null} otherwise. */
+    @Column(length = 2000)
+    public String reasons;
+
+    /** The key of the form that posted it: a resubmitted form finds this comment instead of making another. */
+    @Column(name = "request_key", length = 64)
+    public String requestKey;
+
+    /** Hash of the normalised text, for "you've already said that". */
+    @Column(name = "body_hash", length = 64)
+    public String bodyHash;
+
+    /** When reports started waiting for a moderator; cleared by their decision. */
+    @Column(name = "reported_at")
+    public Instant reportedAt;
+
+    @Column(name = "report_count", nullable = false)
+    public int reportCount;
+
+    /** Hidden from the thread because enough readers reported it, until a moderator decides. */
+    @Column(name = "hidden_by_reports", nullable = false)
+    public boolean hiddenByReports;
+
+    /** Written by staff from the queue; the thread marks it. */
+    @Column(name = "by_staff", nullable = false)
+    public boolean byStaff;
+
+    @Column(name = "edited_at")
+    public Instant editedAt;
+
     @Version
     public int version;
 
-    /** Comments an article's thread shows: approved ones, and this browser's own pending ones. */
+    /** The hash duplicates are found by: the text with case, formatting and spacing folded away. */
+    public static String hashOf(String body) {
+        return dev.parley.web.Tokens.sha256(
+                dev.parley.rules.TextFolding.fold(body).replaceAll("\\s+", " ").strip());
+    }
+
+    /**
+     * Comments an article's thread shows: approved ones (unless hidden by readers' reports), and this
+     * browser's own pending ones.
+     */
     public static List<Comment> listForThread(Article article, String authorTokenHash) {
         return find(
-                        "article = ?1 and (status = ?2 or (status = ?3 and authorTokenHash = ?4))"
+                        "article = ?1 and (status = ?2 and hiddenByReports = false"
+                                + " or (status = ?3 and authorTokenHash = ?4))"
                                 + " order by createdAt, id",
                         article,
                         CommentStatus.APPROVED,

@@ -18,6 +18,7 @@ public record CommentNode(
         Instant postedAt,
         RawString bodyHtml,
         boolean awaitingModeration,
+        boolean byStaff,
         int depth,
         String inReplyTo,
         List<CommentNode> replies) {

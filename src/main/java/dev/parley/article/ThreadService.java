@@ -1,9 +1,11 @@
 package dev.parley.article;
 
+import dev.parley.settings.Discussion;
 import dev.parley.settings.SettingsService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,30 +39,54 @@ public class ThreadService {
 
     /**
      * The article page: the published article, its approved comments, and the pending comments this
-     * browser posted, nested up to the owner's thread depth.
+     * browser posted, nested up to the owner's thread depth, one page of top-level threads at a time.
      *
      * @param authorTokenHash identifies this browser's own comments; may be {@code null}
-     * @param replyToId the comment the reader chose to reply to; ignored unless it is in the thread
+     * @param replyToId the comment the reader chose to reply to; ignored unless it is in the thread. Its
+     *     page is shown, whatever {@code page} says.
+     * @param page the page of top-level threads, from 1; {@code null} for the first
      */
     @Transactional
-    public Optional<ArticlePage> articlePage(String slug, String authorTokenHash, Long replyToId) {
+    public Optional<ArticlePage> articlePage(String slug, String authorTokenHash, Long replyToId, Integer page) {
         return Article.findPublished(slug).map(article -> {
-            List<Comment> comments = Comment.listForThread(article, authorTokenHash);
-            ThreadBuilder thread = new ThreadBuilder(settings.discussion().threadDepth());
-            comments.forEach(thread::add);
-            long approved = comments.stream()
-                    .filter(c -> c.status == CommentStatus.APPROVED)
-                    .count();
+            Discussion discussion = settings.discussion();
+            ThreadBuilder thread = threadOf(article, authorTokenHash, discussion);
+            int pageCount = thread.pageCount(discussion.commentsPerPage());
+            int shown = replyToId != null && thread.contains(replyToId)
+                    ? thread.pageOf(replyToId, discussion.commentsPerPage())
+                    : page == null ? 1 : Math.max(1, Math.min(page, pageCount));
             return new ArticlePage(
                     article.slug,
                     article.title,
                     ArticleBody.toHtml(article.body, article.bodyFormat),
                     article.publishedAt,
-                    article.commentsOpen,
-                    approved,
-                    thread.roots(),
-                    thread.replyTarget(replyToId));
+                    article.acceptsComments(discussion, Instant.now()),
+                    thread.approvedCount(),
+                    thread.page(shown, discussion.commentsPerPage()),
+                    thread.replyTarget(replyToId),
+                    shown,
+                    pageCount,
+                    discussion.requireSignIn(),
+                    discussion.requireNameEmail());
         });
+    }
+
+    /** The page of the article's thread a comment is on, for the link to it after posting. */
+    @Transactional
+    public int pageOf(String slug, long commentId, String authorTokenHash) {
+        return Article.findPublished(slug)
+                .map(article -> {
+                    Discussion discussion = settings.discussion();
+                    ThreadBuilder thread = threadOf(article, authorTokenHash, discussion);
+                    return thread.contains(commentId) ? thread.pageOf(commentId, discussion.commentsPerPage()) : 1;
+                })
+                .orElse(1);
+    }
+
+    private static ThreadBuilder threadOf(Article article, String authorTokenHash, Discussion discussion) {
+        ThreadBuilder thread = new ThreadBuilder(discussion.threadDepth(), discussion.newestFirst());
+        Comment.listForThread(article, authorTokenHash).forEach(thread::add);
+        return thread;
     }
 
     /** Nests comments (given oldest first) under their parents, flattening below the maximum depth. */
@@ -70,8 +96,56 @@ public class ThreadService {
         private final Map<Long, Draft> byId = new HashMap<>();
         private final List<Draft> roots = new ArrayList<>();
 
+        private final boolean newestFirst;
+
         ThreadBuilder(int maxDepth) {
+            this(maxDepth, false);
+        }
+
+        ThreadBuilder(int maxDepth, boolean newestFirst) {
             this.maxDepth = Math.max(1, maxDepth);
+            this.newestFirst = newestFirst;
+        }
+
+        boolean contains(long commentId) {
+            return byId.containsKey(commentId);
+        }
+
+        long approvedCount() {
+            return byId.values().stream()
+                    .filter(d -> d.comment.status == CommentStatus.APPROVED)
+                    .count();
+        }
+
+        /** Top-level threads in the owner's order; replies inside a thread stay oldest first. */
+        private List<Draft> orderedRoots() {
+            if (!newestFirst) {
+                return roots;
+            }
+            List<Draft> reversed = new ArrayList<>(roots);
+            java.util.Collections.reverse(reversed);
+            return reversed;
+        }
+
+        int pageCount(int perPage) {
+            return perPage <= 0 ? 1 : Math.max(1, (roots.size() + perPage - 1) / perPage);
+        }
+
+        int pageOf(long commentId, int perPage) {
+            Draft draft = byId.get(commentId);
+            while (draft.parent != null) {
+                draft = draft.parent;
+            }
+            return perPage <= 0 ? 1 : orderedRoots().indexOf(draft) / perPage + 1;
+        }
+
+        List<CommentNode> page(int page, int perPage) {
+            List<Draft> ordered = orderedRoots();
+            List<Draft> shown = perPage <= 0
+                    ? ordered
+                    : ordered.subList(
+                            Math.min(ordered.size(), (page - 1) * perPage), Math.min(ordered.size(), page * perPage));
+            return shown.stream().map(Draft::toNode).toList();
         }
 
         void add(Comment comment) {
@@ -124,6 +198,7 @@ public class ThreadService {
                         comment.createdAt,
                         CommentText.toHtml(comment.body),
                         comment.status == CommentStatus.PENDING,
+                        comment.byStaff,
                         depth,
                         inReplyTo,
                         replies.stream().map(Draft::toNode).toList());

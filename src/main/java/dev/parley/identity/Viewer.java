@@ -41,6 +41,10 @@ public class Viewer {
         return signedIn().map(SignedIn::displayName).orElse("");
     }
 
+    public String getEmail() {
+        return signedIn().map(SignedIn::email).orElse(null);
+    }
+
     /** For readers: the provider they signed in with ("Keycloak", "Google"). */
     public String getProviderName() {
         return signedIn().map(SignedIn::providerName).orElse("");

@@ -1,8 +1,10 @@
 package dev.parley.moderation;
 
+import dev.parley.audit.Actor;
 import dev.parley.identity.Roles;
 import dev.parley.identity.Viewer;
 import dev.parley.web.Routes;
+import dev.parley.web.SafeRedirect;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,13 +17,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** The moderators' queue. */
-@Path("/moderation")
+/** The moderators' queue: tabs, filters, keyset pages, and decisions one by one or in bulk. */
+@Path(Routes.MODERATION)
 @Produces(MediaType.TEXT_HTML)
 public class ModerationResource {
 
@@ -30,8 +33,11 @@ public class ModerationResource {
 
     @CheckedTemplate(basePath = "moderation")
     static class Templates {
-        static native TemplateInstance queue(QueuePage queue, Done done, String problem);
+        static native TemplateInstance queue(QueuePage queue, Done done, String problem, List<String> conflicts);
     }
+
+    @Inject
+    QueueReader reader;
 
     @Inject
     ModerationService moderation;
@@ -42,50 +48,95 @@ public class ModerationResource {
     @GET
     @RolesAllowed(Roles.MODERATOR)
     public TemplateInstance queue(
-            @RestQuery Integer page, @RestQuery("done") String decided, @RestQuery("n") Integer count) {
+            @RestQuery String tab,
+            @RestQuery String article,
+            @RestQuery String author,
+            @RestQuery String email,
+            @RestQuery String ip,
+            @RestQuery("q") String text,
+            @RestQuery String order,
+            @RestQuery String after,
+            @RestQuery String before,
+            @RestQuery("done") String decided,
+            @RestQuery("n") Integer count) {
+        QueueFilter filter = QueueFilter.of(tab, article, author, email, ip, text, order, after, before);
         Done done = Decision.parse(decided)
                 .map(d -> new Done(count == null ? 0 : count, d.pastTense()))
                 .orElse(null);
-        return Templates.queue(moderation.pending(page == null ? 1 : page), done, null);
+        return Templates.queue(reader.page(filter), done, null, List.of());
     }
 
     /**
-     * One form serves both ways of deciding: a button on one comment sends {@code one=<decision>:<id>};
-     * the bulk buttons send {@code bulk=<decision>} with the ticked {@code ids}.
+     * One form serves both ways of deciding: a button on one comment sends
+     * {@code one=<decision>:<id>:<version>}; the bulk buttons send {@code bulk=<decision>} with the ticked
+     * {@code ids} ({@code <id>:<version>} each). {@code back} is the queue view to return to.
      */
     @POST
     @Path("decisions")
     @RolesAllowed(Roles.MODERATOR)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response decide(
-            @RestForm String one, @RestForm String bulk, @RestForm List<Long> ids, @RestForm Integer page) {
-        int returnTo = page == null ? 1 : page;
+            @RestForm String one, @RestForm String bulk, @RestForm List<String> ids, @RestForm String back) {
+        String returnTo = backTo(back);
         Optional<Decision> decision;
-        List<Long> chosen;
-        if (one != null && one.contains(":")) {
+        List<ModerationService.Pick> picks = new ArrayList<>();
+        if (one != null && one.indexOf(':') > 0) {
             decision = Decision.parse(one.substring(0, one.indexOf(':')));
-            chosen = parseIds(one.substring(one.indexOf(':') + 1));
+            ModerationService.Pick.parse(one.substring(one.indexOf(':') + 1)).ifPresent(picks::add);
         } else {
             decision = Decision.parse(bulk);
-            chosen = ids == null ? List.of() : ids;
+            if (ids != null) {
+                ids.forEach(id -> ModerationService.Pick.parse(id).ifPresent(picks::add));
+            }
         }
-        if (decision.isEmpty() || chosen.isEmpty()) {
+        if (decision.isEmpty() || picks.isEmpty()) {
             String problem = decision.isEmpty() ? "Choose what to do with the comments." : "Tick the comments first.";
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.queue(moderation.pending(returnTo), null, problem))
+                    .entity(Templates.queue(reader.page(filterOf(returnTo)), null, problem, List.of()))
                     .build();
         }
-        int changed = moderation.decide(chosen, decision.get(), viewer.getAccountId());
-        String target = Routes.moderation(returnTo) + (returnTo > 1 ? "&" : "?") + "done="
-                + decision.get().name().toLowerCase() + "&n=" + changed;
+        ModerationService.Result result = moderation.decide(picks, decision.get(), Actor.of(viewer));
+        if (!result.conflicts().isEmpty()) {
+            // Someone else got there first: say who, and show the queue as it is now.
+            Done done = new Done(result.changed(), decision.get().pastTense());
+            return Response.status(Response.Status.CONFLICT)
+                    .entity(Templates.queue(reader.page(filterOf(returnTo)), done, null, result.conflicts()))
+                    .build();
+        }
+        String target = returnTo + (returnTo.contains("?") ? "&" : "?") + "done="
+                + decision.get().value() + "&n=" + result.changed();
         return Response.seeOther(URI.create(target)).build();
     }
 
-    private static List<Long> parseIds(String value) {
-        try {
-            return List.of(Long.valueOf(value.strip()));
-        } catch (NumberFormatException notAnId) {
-            return List.of();
+    /** The queue view a form came from; anything that is not a queue address falls back to the queue. */
+    static String backTo(String back) {
+        String path = SafeRedirect.localPathOr(back, Routes.MODERATION);
+        return path.equals(Routes.MODERATION) || path.startsWith(Routes.MODERATION + "?") ? path : Routes.MODERATION;
+    }
+
+    private static QueueFilter filterOf(String link) {
+        java.util.Map<String, String> q = new java.util.HashMap<>();
+        int start = link.indexOf('?');
+        if (start >= 0) {
+            for (String pair : link.substring(start + 1).split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    q.put(
+                            pair.substring(0, eq),
+                            java.net.URLDecoder.decode(
+                                    pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
         }
+        return QueueFilter.of(
+                q.get("tab"),
+                q.get("article"),
+                q.get("author"),
+                q.get("email"),
+                q.get("ip"),
+                q.get("q"),
+                q.get("order"),
+                q.get("after"),
+                q.get("before"));
     }
 }

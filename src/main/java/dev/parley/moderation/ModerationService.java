@@ -2,75 +2,115 @@ package dev.parley.moderation;
 
 import dev.parley.article.Comment;
 import dev.parley.article.CommentStatus;
-import dev.parley.article.CommentText;
+import dev.parley.audit.Actor;
+import dev.parley.audit.AuditLog;
+import dev.parley.audit.AuditRow;
+import dev.parley.web.TemplateExtensions;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
-/** The queue of pending comments and the decisions moderators make on them. */
+/**
+ * The decisions moderators make. Each names the version of the comment the moderator saw: when someone
+ * else changed it since, nothing is overwritten and the moderator is told who did what and when
+ * (optimistic locking, decided by a conditional update so that it holds across instances).
+ */
 @ApplicationScoped
 public class ModerationService {
 
-    static final int PAGE_SIZE = 20;
+    @Inject
+    AuditLog audit;
 
-    /** Pending comments, newest first; the article of each is fetched in the same query. */
-    @Transactional
-    public QueuePage pending(int page) {
-        long total = Comment.count("status", CommentStatus.PENDING);
-        int pageCount = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-        int current = Math.min(Math.max(1, page), pageCount);
-        List<QueueItem> items = Comment.getEntityManager()
-                .createQuery(
-                        "select c from Comment c join fetch c.article where c.status = :status"
-                                + " order by c.createdAt desc, c.id desc",
-                        Comment.class)
-                .setParameter("status", CommentStatus.PENDING)
-                .setFirstResult((current - 1) * PAGE_SIZE)
-                .setMaxResults(PAGE_SIZE)
-                .getResultStream()
-                .map(ModerationService::toItem)
-                .toList();
-        return new QueuePage(items, total, current, PAGE_SIZE);
-    }
+    /** A comment as the moderator saw it: its id and version. */
+    public record Pick(long id, int version) {
 
-    /**
-     * Applies a decision to pending comments. Comments already decided (by someone else, a moment ago)
-     * are left as they are: the update only matches comments still pending, so two moderators deciding at
-     * once never overwrite each other and neither gets an error.
-     *
-     * @param moderatorId the local account deciding; {@code null} for a moderator signed in with a provider
-     *     (recorded by the audit log)
-     *
-     * @return how many comments changed
-     */
-    @Transactional
-    public int decide(Collection<Long> commentIds, Decision decision, Long moderatorId) {
-        if (commentIds.isEmpty()) {
-            return 0;
+        /** Reads {@code 12:3}; empty when it is not two numbers. */
+        static Optional<Pick> parse(String value) {
+            if (value == null) {
+                return Optional.empty();
+            }
+            String[] parts = value.strip().split(":");
+            try {
+                return parts.length == 2
+                        ? Optional.of(new Pick(Long.parseLong(parts[0]), Integer.parseInt(parts[1])))
+                        : Optional.empty();
+            } catch (NumberFormatException notNumbers) {
+                return Optional.empty();
+            }
         }
-        return Comment.update(
-                "status = ?1, decidedAt = ?2, decidedBy = ?3, version = version + 1"
-                        + " where id in ?4 and status = ?5",
-                decision.outcome(),
-                Instant.now(),
-                moderatorId,
-                commentIds,
-                CommentStatus.PENDING);
     }
 
-    private static QueueItem toItem(Comment c) {
-        return new QueueItem(
-                c.id,
-                c.article.title,
-                c.article.slug,
-                c.authorName,
-                c.authorEmail,
-                c.authorUrl,
-                c.authorIp,
-                c.createdAt,
-                CommentText.toHtml(c.body),
-                c.parentId != null);
+    /** How many comments changed, and a sentence for each one that someone else had changed first. */
+    public record Result(int changed, List<String> conflicts) {}
+
+    @Transactional
+    public Result decide(List<Pick> picks, Decision decision, Actor actor) {
+        int changed = 0;
+        List<String> conflicts = new ArrayList<>();
+        for (Pick pick : picks) {
+            Comment comment = Comment.findById(pick.id());
+            if (comment == null) {
+                conflicts.add(alreadyChanged(pick.id(), "A comment"));
+                continue;
+            }
+            boolean reported = comment.reportedAt != null;
+            if (comment.version != pick.version() || !decision.appliesTo(comment.status, reported)) {
+                conflicts.add(alreadyChanged(pick.id(), "The comment by " + comment.authorName));
+                continue;
+            }
+            String before = describe(comment);
+            String who = comment.authorName;
+            int updated = decision == Decision.DELETE
+                    ? Comment.delete("id = ?1 and version = ?2", pick.id(), pick.version()) > 0 ? 1 : 0
+                    : Comment.update(
+                            "status = ?1, decidedAt = ?2, decidedBy = ?3, reportedAt = null, reportCount = 0,"
+                                    + " hiddenByReports = false,"
+                                    + " version = version + 1 where id = ?4 and version = ?5",
+                            decision.outcome(),
+                            Instant.now(),
+                            actor.accountId(),
+                            pick.id(),
+                            pick.version());
+            if (updated == 0) {
+                conflicts.add(alreadyChanged(pick.id(), "The comment by " + who));
+                continue;
+            }
+            changed++;
+            String after = decision == Decision.DELETE ? null : "Status: " + label(decision.outcome());
+            String summary = reported && decision == Decision.APPROVE && comment.status == CommentStatus.APPROVED
+                    ? "Kept the comment by " + who + " and dismissed its reports"
+                    : decision.audited().label() + ": comment by " + who;
+            audit.record(actor, decision.audited(), pick.id(), summary, before, after);
+        }
+        return new Result(changed, conflicts);
+    }
+
+    /** "The comment by Ann was already approved by Bob at 24 November 2026 at 14:02." */
+    private String alreadyChanged(long id, String subject) {
+        Optional<AuditRow> last = audit.lastAbout(id);
+        if (last.isEmpty()) {
+            return subject + " was changed by someone else a moment ago; the page now shows it as it is.";
+        }
+        AuditRow row = last.get();
+        return subject + " was already " + row.action().label().toLowerCase(Locale.ROOT) + " by " + row.actorName()
+                + " at " + TemplateExtensions.readable(row.at()) + ".";
+    }
+
+    /** The conflict sentence for a comment someone else changed. */
+    String conflictAbout(Comment comment) {
+        return alreadyChanged(comment.id, "The comment by " + comment.authorName);
+    }
+
+    static String describe(Comment c) {
+        return "Status: " + label(c.status) + "\nText: " + c.body;
+    }
+
+    static String label(CommentStatus status) {
+        return status.name().toLowerCase(Locale.ROOT);
     }
 }

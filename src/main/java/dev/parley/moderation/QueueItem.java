@@ -1,17 +1,47 @@
 package dev.parley.moderation;
 
+import dev.parley.article.CommentStatus;
 import io.quarkus.qute.RawString;
 import java.time.Instant;
+import java.util.List;
 
-/** A pending comment as the queue shows it to moderators, with the details readers never see. */
+/** A comment as the queue shows it to moderators, with the details readers never see. */
 public record QueueItem(
         long id,
+        int version,
+        CommentStatus status,
         String articleTitle,
         String articleSlug,
         String authorName,
         String authorEmail,
         String authorUrl,
         String authorIp,
+        Long identityId,
         Instant postedAt,
         RawString bodyHtml,
-        boolean isReply) {}
+        boolean isReply,
+        boolean byStaff,
+        boolean edited,
+        List<String> reasons,
+        int reportCount,
+        boolean hiddenByReports,
+        List<String> reportReasons) {
+
+    /** "Held: contains 3 links; moderation word 'casino' in website", or {@code null}. */
+    public String reasonLine() {
+        if (reasons.isEmpty()) {
+            return null;
+        }
+        String verdict = status == CommentStatus.SPAM ? "Spam" : "Held";
+        return verdict + ": " + String.join("; ", reasons);
+    }
+
+    /** The value of a decision button on this item: {@code approve:12:3} (decision, id, version). */
+    public String action(Decision decision) {
+        return decision.value() + ":" + id + ":" + version;
+    }
+
+    public String pick() {
+        return id + ":" + version;
+    }
+}

@@ -5,11 +5,11 @@ import java.util.Map;
 /** What became of a submitted comment. */
 sealed interface PostOutcome {
 
-    /** Stored, held for moderation. */
+    /** Stored (held, published or, for bots, silently marked as spam). */
     record Posted(long commentId) implements PostOutcome {}
 
     /**
-     * Not stored: the form goes back to the reader with a message per field.
+     * Not stored: the form goes back to the reader with a message per field and everything typed.
      *
      * @param replyTo the comment to keep the form under, or {@code null}
      */
@@ -18,10 +18,27 @@ sealed interface PostOutcome {
     /** No published article has this address. */
     record NoSuchArticle() implements PostOutcome {}
 
+    /** Why a comment was not stored, with the HTTP status the form comes back with. */
     enum Reason {
         /** Something the reader typed needs fixing. */
-        INVALID,
+        INVALID(400),
         /** The article no longer takes comments. */
-        CLOSED
+        CLOSED(403),
+        /** Only signed-in readers may comment. */
+        SIGN_IN_REQUIRED(403),
+        /** The same text by the same author is already on this article. */
+        DUPLICATE(409),
+        /** Flood control: too soon after this reader's previous comment. */
+        TOO_SOON(429);
+
+        private final int status;
+
+        Reason(int status) {
+            this.status = status;
+        }
+
+        int status() {
+            return status;
+        }
     }
 }

@@ -45,7 +45,23 @@ public class ReplyForm {
     @RestForm("wp-comment-cookies-consent")
     public String rememberMe;
 
-    /** The comment replied to, or {@code null} for a top-level comment. */
+    /** Makes posting idempotent: see {@link FormStamp}. */
+    @RestForm(FormStamp.KEY_FIELD)
+    public String requestKey;
+
+    /** The signed time the form was shown. */
+    @RestForm(FormStamp.SHOWN_FIELD)
+    public String shown;
+
+    /** Hidden from people; bots fill it in. */
+    @RestForm(FormStamp.HONEYPOT_FIELD)
+    public String honeypot;
+
+    /** The request key if it looks like one Parley made; anything else is ignored. */
+    String requestKeyOrNull() {
+        return requestKey != null && requestKey.matches("[A-Za-z0-9_-]{16,64}") ? requestKey : null;
+    }
+
     /** The comment replied to; empty for a top-level comment (or a value that is not a number). */
     Optional<Long> parentId() {
         if (commentParent == null || commentParent.isBlank() || "0".equals(commentParent.strip())) {

@@ -5,6 +5,7 @@ import dev.parley.article.ArticleResource;
 import dev.parley.article.BrowserCommenter;
 import dev.parley.article.ThreadService;
 import dev.parley.identity.Viewer;
+import dev.parley.web.Constraints;
 import dev.parley.web.Cookies;
 import dev.parley.web.FormState;
 import dev.parley.web.Routes;
@@ -61,7 +62,7 @@ public class ReplyResource {
                 request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
                 headers.getHeaderString(HttpHeaders.USER_AGENT),
                 commenter.tokenHash());
-        PostOutcome outcome = replies.post(slug, form, origin, viewer.reader());
+        PostOutcome outcome = postOnce(slug, form, origin);
         FormState typed = FormState.of(form.typed());
         if (outcome instanceof PostOutcome.Posted posted) {
             NewCookie[] cookies = commenter
@@ -72,15 +73,15 @@ public class ReplyResource {
                             ReplyForm.trimmedOrNull(form.url),
                             Cookies.secure(uri))
                     .toArray(NewCookie[]::new);
-            return Response.seeOther(URI.create(Routes.comment(slug, posted.commentId())))
+            int page = threads.pageOf(slug, posted.commentId(), commenter.tokenHash());
+            return Response.seeOther(URI.create(Routes.comment(slug, page, posted.commentId())))
                     .cookie(cookies)
                     .build();
         }
         if (outcome instanceof PostOutcome.NotPosted notPosted) {
-            Optional<ArticlePage> page = threads.articlePage(slug, commenter.tokenHash(), notPosted.replyTo());
+            Optional<ArticlePage> page = threads.articlePage(slug, commenter.tokenHash(), notPosted.replyTo(), null);
             if (page.isPresent()) {
-                int status = notPosted.reason() == PostOutcome.Reason.CLOSED ? 403 : 400;
-                return Response.status(status)
+                return Response.status(notPosted.reason().status())
                         .entity(ArticleResource.Templates.show(page.get(), typed.withErrors(notPosted.errors())))
                         .build();
             }
@@ -89,5 +90,32 @@ public class ReplyResource {
         return Response.status(Response.Status.NOT_FOUND)
                 .entity(Templates.articleGone(typed))
                 .build();
+    }
+
+    /**
+     * Posts, making sure one form never makes two comments: when the same form arrives twice at once, the
+     * second waits for the first (a row lock or the unique request key) and is then answered with the
+     * comment the first one made.
+     */
+    private PostOutcome postOnce(String slug, ReplyForm form, Origin origin) {
+        PostOutcome outcome;
+        try {
+            outcome = replies.post(slug, form, origin, viewer.reader());
+        } catch (RuntimeException e) {
+            if (!Constraints.isViolation(e)) {
+                throw e;
+            }
+            // Lost a race on a unique key: the same form (request key) or a first post under the same flood key.
+            return replies.postedWith(form.requestKeyOrNull())
+                    .<PostOutcome>map(PostOutcome.Posted::new)
+                    .orElseGet(() -> replies.tooSoon(form));
+        }
+        if (outcome instanceof PostOutcome.NotPosted refused && refused.reason() == PostOutcome.Reason.TOO_SOON) {
+            Optional<Long> first = replies.postedWith(form.requestKeyOrNull());
+            if (first.isPresent()) {
+                return new PostOutcome.Posted(first.get());
+            }
+        }
+        return outcome;
     }
 }

@@ -4,17 +4,23 @@ import dev.parley.article.Article;
 import dev.parley.article.Comment;
 import dev.parley.article.CommentStatus;
 import dev.parley.identity.SignedIn;
-import dev.parley.provider.ProviderService;
+import dev.parley.settings.Discussion;
+import dev.parley.settings.SettingsService;
 import dev.parley.web.FormState;
 import dev.parley.web.FormValidation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** Posts readers' comments. Every new comment is held for moderation. */
+/**
+ * Posts readers' comments: checks the form and the discussion rules, refuses duplicates and floods, and
+ * lets {@link Screening} decide whether the comment is published, held or spam.
+ */
 @ApplicationScoped
 public class ReplyService {
 
@@ -22,16 +28,27 @@ public class ReplyService {
             + " Your text is still here: send it again to post it as a new comment.";
     static final String CLOSED = "Comments are closed on this article, so your comment was not posted."
             + " Your text is still here if you want to keep a copy.";
+    static final String SIGN_IN_REQUIRED = "Please sign in to comment: this site takes comments from signed-in"
+            + " readers only. Your text is still here.";
+    static final String DUPLICATE = "You've already said that: this comment is already on this article."
+            + " Your text is still here if you want to change it.";
+    static final String ANONYMOUS = "Anonymous";
 
     @Inject
     FormValidation validation;
 
     @Inject
-    ProviderService providers;
+    SettingsService settings;
+
+    @Inject
+    Screening screening;
+
+    @Inject
+    FloodGate flood;
 
     /**
-     * Validates and stores a comment. The transaction commits before this method returns, so the
-     * reader is only told "posted" once the comment is safely stored.
+     * Validates and stores a comment. The transaction commits before this method returns, so the reader is
+     * only told "posted" once the comment is safely stored.
      */
     @Transactional
     PostOutcome post(String slug, ReplyForm form, Origin origin, Optional<SignedIn> reader) {
@@ -40,16 +57,33 @@ public class ReplyService {
             return new PostOutcome.NoSuchArticle();
         }
         Article article = found.get();
-        if (!article.commentsOpen) {
-            return new PostOutcome.NotPosted(PostOutcome.Reason.CLOSED, Map.of(FormState.GLOBAL, CLOSED), null);
+        Discussion rules = settings.discussion();
+        Instant now = Instant.now();
+        Optional<Long> parentId = form.parentId();
+        if (!article.acceptsComments(rules, now)) {
+            return refused(PostOutcome.Reason.CLOSED, CLOSED, null);
+        }
+        if (rules.requireSignIn() && reader.isEmpty()) {
+            return refused(PostOutcome.Reason.SIGN_IN_REQUIRED, SIGN_IN_REQUIRED, parentId.orElse(null));
+        }
+        Optional<Long> earlier = postedWith(form.requestKeyOrNull());
+        if (earlier.isPresent()) {
+            // The same form sent twice (a double click, a retried request): the first one stands.
+            return new PostOutcome.Posted(earlier.get());
         }
         form.normalizeLineBreaks();
         Map<String, String> errors = validation.errorsOf(form);
         if (reader.isPresent()) {
             // Signed in: name and email come from the provider, not from the (hidden) guest fields.
-            errors.keySet().removeAll(java.util.Set.of("author", "email", "url"));
+            errors.keySet().removeAll(Set.of("author", "email", "url"));
+        } else if (!rules.requireNameEmail()) {
+            if (isBlank(form.author)) {
+                errors.remove("author");
+            }
+            if (isBlank(form.email)) {
+                errors.remove("email");
+            }
         }
-        Optional<Long> parentId = form.parentId();
         if (!form.parentReadable() || parentId.isPresent() && !isApprovedCommentOf(article, parentId.get())) {
             errors.put(FormState.GLOBAL, PARENT_GONE);
             return new PostOutcome.NotPosted(PostOutcome.Reason.INVALID, errors, null);
@@ -57,6 +91,43 @@ public class ReplyService {
         if (!errors.isEmpty()) {
             return new PostOutcome.NotPosted(PostOutcome.Reason.INVALID, errors, parentId.orElse(null));
         }
+        Comment comment = newComment(article, parentId, form, origin, reader, now);
+        if (isDuplicate(comment)) {
+            return refused(PostOutcome.Reason.DUPLICATE, DUPLICATE, parentId.orElse(null));
+        }
+        boolean staff = screening.isStaff(reader);
+        if (!staff
+                && !flood.admit(
+                        FloodGate.keysOf(comment.authorIp, comment.authorEmail),
+                        Duration.ofSeconds(rules.floodSeconds()),
+                        now)) {
+            return refused(PostOutcome.Reason.TOO_SOON, tooSoon(rules.floodSeconds()), parentId.orElse(null));
+        }
+        Verdict verdict = screening.screen(comment, form, reader, rules, now);
+        comment.status = verdict.status();
+        comment.reasons = verdict.storedReasons();
+        comment.persist();
+        return new PostOutcome.Posted(comment.id);
+    }
+
+    /** The comment an earlier submission of the same form made, if any. */
+    @Transactional
+    Optional<Long> postedWith(String requestKey) {
+        if (requestKey == null) {
+            return Optional.empty();
+        }
+        return Comment.<Comment>find("requestKey", requestKey)
+                .firstResultOptional()
+                .map(c -> c.id);
+    }
+
+    private static Comment newComment(
+            Article article,
+            Optional<Long> parentId,
+            ReplyForm form,
+            Origin origin,
+            Optional<SignedIn> reader,
+            Instant now) {
         Comment comment = new Comment();
         comment.article = article;
         comment.parentId = parentId.orElse(null);
@@ -65,21 +136,63 @@ public class ReplyService {
             comment.identityId = who.identityId();
             comment.authorName = who.displayName();
             comment.authorEmail = who.email();
-            boolean trusted = who.providerId() != null && providers.publishesDirectly(who.providerId());
-            comment.status = trusted ? CommentStatus.APPROVED : CommentStatus.PENDING;
         } else {
-            comment.status = CommentStatus.PENDING;
-            comment.authorName = form.author.strip();
-            comment.authorEmail = form.email.strip();
+            comment.authorName = isBlank(form.author) ? ANONYMOUS : form.author.strip();
+            comment.authorEmail = ReplyForm.trimmedOrNull(form.email);
             comment.authorUrl = ReplyForm.trimmedOrNull(form.url);
         }
         comment.body = form.comment.strip();
+        comment.bodyHash = Comment.hashOf(comment.body);
+        comment.requestKey = form.requestKeyOrNull();
         comment.authorIp = origin.ip();
         comment.userAgent = origin.userAgent();
         comment.authorTokenHash = origin.authorTokenHash();
-        comment.createdAt = Instant.now();
-        comment.persist();
-        return new PostOutcome.Posted(comment.id);
+        comment.createdAt = now;
+        return comment;
+    }
+
+    /** The same text by the same author on the same article, anywhere but in the trash. */
+    private static boolean isDuplicate(Comment c) {
+        String author;
+        Object who;
+        if (c.identityId != null) {
+            author = "identityId";
+            who = c.identityId;
+        } else if (c.authorEmail != null) {
+            author = "lower(authorEmail)";
+            who = c.authorEmail.toLowerCase(java.util.Locale.ROOT);
+        } else {
+            author = "authorName";
+            who = c.authorName;
+        }
+        return Comment.count(
+                        "article = ?1 and bodyHash = ?2 and status <> ?3 and " + author + " = ?4",
+                        c.article,
+                        c.bodyHash,
+                        CommentStatus.TRASH,
+                        who)
+                > 0;
+    }
+
+    /** The flood answer, for a post that lost the race for a flood key to another post a moment ago. */
+    PostOutcome tooSoon(ReplyForm form) {
+        return refused(
+                PostOutcome.Reason.TOO_SOON,
+                tooSoon(settings.discussion().floodSeconds()),
+                form.parentId().orElse(null));
+    }
+
+    private static String tooSoon(int seconds) {
+        return "You are posting comments too quickly: please wait " + seconds
+                + " seconds between comments, then send it again. Your text is still here.";
+    }
+
+    private static PostOutcome refused(PostOutcome.Reason reason, String message, Long replyTo) {
+        return new PostOutcome.NotPosted(reason, Map.of(FormState.GLOBAL, message), replyTo);
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static boolean isApprovedCommentOf(Article article, long commentId) {

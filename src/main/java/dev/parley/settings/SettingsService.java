@@ -1,41 +1,83 @@
 package dev.parley.settings;
 
+import dev.parley.audit.Actor;
+import dev.parley.audit.AuditAction;
+import dev.parley.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Reads and changes the discussion settings. Reads are a primary-key lookup, cheap enough per request. */
 @ApplicationScoped
 public class SettingsService {
 
-    static final String DEPTH_OUT_OF_RANGE = "Choose a depth from " + DiscussionSettings.MIN_THREAD_DEPTH + " to "
-            + DiscussionSettings.MAX_THREAD_DEPTH + ".";
+    static final int DEFAULT_TRIAL = 200;
+    static final int MAX_TRIAL = 5000;
 
-    /** A read-only copy handed to other features and views. */
-    public record Discussion(int threadDepth) {}
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Instance<RuleTrial> trial;
 
     @Transactional
     public Discussion discussion() {
-        return new Discussion(DiscussionSettings.current().threadDepth);
+        return DiscussionSettings.current().toDiscussion();
     }
 
     /**
-     * Changes the thread depth as the owner typed it.
+     * Saves the settings as the owner typed them; recorded in the audit log with before and after.
      *
-     * @return the message per field when the value is refused; empty when saved
+     * @return the message per field when something is refused (nothing is saved then); empty when saved
      */
     @Transactional
-    public Map<String, String> changeThreadDepth(String typed) {
-        int depth;
-        try {
-            depth = Integer.parseInt(typed == null ? "" : typed.strip());
-        } catch (NumberFormatException notANumber) {
-            return Map.of("threadDepth", DEPTH_OUT_OF_RANGE);
+    public Map<String, String> save(SettingsForm form, Actor actor) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Discussion wanted = form.read(errors);
+        if (!errors.isEmpty()) {
+            return errors;
         }
-        if (depth < DiscussionSettings.MIN_THREAD_DEPTH || depth > DiscussionSettings.MAX_THREAD_DEPTH) {
-            return Map.of("threadDepth", DEPTH_OUT_OF_RANGE);
+        DiscussionSettings row = DiscussionSettings.current();
+        Discussion before = row.toDiscussion();
+        if (!before.equals(wanted)) {
+            row.apply(wanted);
+            audit.record(
+                    actor,
+                    AuditAction.SETTINGS,
+                    null,
+                    "Discussion settings changed",
+                    before.describe(),
+                    wanted.describe());
         }
-        DiscussionSettings.current().threadDepth = depth;
         return Map.of();
     }
+
+    /** Changes only the thread depth (tests and scripts); the same checks and audit entry as the form. */
+    @Transactional
+    public Map<String, String> change(java.util.function.Consumer<SettingsForm> edit, Actor actor) {
+        SettingsForm form = SettingsForm.of(discussion());
+        edit.accept(form);
+        return save(form, actor);
+    }
+
+    /**
+     * Dry run: what the typed (unsaved) content rules would have done to the most recent comments.
+     *
+     * @return the report, or the messages per field when the form has mistakes
+     */
+    public TrialAnswer tryRules(SettingsForm form) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Discussion wanted = form.read(errors);
+        int count = form.trialCount(errors);
+        if (!errors.isEmpty()) {
+            return new TrialAnswer(null, errors);
+        }
+        return new TrialAnswer(trial.get().tryOn(wanted.rules(), count), Map.of());
+    }
+
+    /** The dry run's report, or the form's mistakes. */
+    public record TrialAnswer(RuleTrial.TrialReport report, Map<String, String> errors) {}
 }

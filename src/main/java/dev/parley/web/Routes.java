@@ -17,8 +17,17 @@ public final class Routes {
         return "/articles/" + encode(slug);
     }
 
-    public static String comment(String slug, long commentId) {
-        return article(slug) + "#comment-" + commentId;
+    /** A comment on a page of its thread; page 1 needs no query. */
+    public static String comment(String slug, int page, long commentId) {
+        return commentPage(slug, page).replace("#comments", "") + "#comment-" + commentId;
+    }
+
+    public static String commentPage(String slug, int page) {
+        return article(slug) + (page <= 1 ? "" : "?cpage=" + page) + "#comments";
+    }
+
+    public static String report(String slug, long commentId) {
+        return article(slug) + "/comments/" + commentId + "/report";
     }
 
     public static String replyTo(String slug, long commentId) {
@@ -65,8 +74,34 @@ public final class Routes {
         return page + (page.contains("?") ? "&" : "?") + "done=" + encode(notice);
     }
 
-    public static String moderation(int page) {
-        return page <= 1 ? "/moderation" : "/moderation?page=" + page;
+    public static final String MODERATION = "/moderation";
+    public static final String BANS = "/moderation/bans";
+    public static final String LOG = "/moderation/log";
+
+    /** A comment's page in the moderation area: its details and history. */
+    public static String moderatedComment(long id) {
+        return MODERATION + "/comments/" + id;
+    }
+
+    public static String moderatedComment(long id, String action) {
+        return moderatedComment(id) + "/" + action;
+    }
+
+    /** The queue, filtered to one value: {@code /moderation?email=ann%40example.org}. */
+    public static String queueFiltered(String filter, String value) {
+        return MODERATION + "?" + filter + "=" + encode(value == null ? "" : value);
+    }
+
+    public static String commentLog(long commentId) {
+        return LOG + "?comment=" + commentId;
+    }
+
+    public static String banForm(String kind, String value) {
+        return BANS + "?kind=" + encode(kind) + "&value=" + encode(value == null ? "" : value) + "#ban-form";
+    }
+
+    public static String liftBan(long id) {
+        return BANS + "/" + id + "/lift";
     }
 
     public static String editArticle(long id) {

@@ -18,7 +18,7 @@ public final class TemplateExtensions {
     private TemplateExtensions() {}
 
     /** "24 November 2026 at 20:51", in the site's time zone. */
-    static String readable(Instant instant) {
+    public static String readable(Instant instant) {
         if (instant == null) {
             return "";
         }
@@ -29,6 +29,10 @@ public final class TemplateExtensions {
     /** For the {@code datetime} attribute of {@code <time>}. */
     static String iso(Instant instant) {
         return instant == null ? "" : ISO.format(instant);
+    }
+
+    static String plural(int count, String singular, String plural) {
+        return plural((long) count, singular, plural);
     }
 
     /** "1 comment", "3 comments". */

@@ -6,19 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.article.Article;
 import dev.parley.article.CommentStatus;
 import dev.parley.support.Chromium;
+import dev.parley.support.ChromiumTest;
 import dev.parley.support.TestData;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.URL;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -28,27 +24,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * and this test fails when they are missing.
  */
 @QuarkusTest
-class ReaderBrowserTest {
-
-    @TestHTTPResource("/")
-    URL base;
+class ReaderBrowserTest extends ChromiumTest {
 
     @Inject
     TestData data;
-
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void startChromium() {
-        browser = Chromium.start();
-    }
-
-    @AfterEach
-    void stopChromium() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void readerRepliesAndSeesTheirCommentAwaitingModeration() throws IOException {

@@ -6,51 +6,30 @@ import dev.parley.article.Article;
 import dev.parley.provider.ProviderAdminService;
 import dev.parley.provider.ProviderKind;
 import dev.parley.support.Chromium;
+import dev.parley.support.ChromiumTest;
 import dev.parley.support.KeycloakResource;
 import dev.parley.support.TestData;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.URL;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A reader signs in with the real Keycloak in headless Chromium, through Keycloak's own login page. */
 @QuarkusTest
 @QuarkusTestResource(value = KeycloakResource.class, restrictToAnnotatedClass = true)
-class SignInBrowserTest {
-
-    @TestHTTPResource("/")
-    URL base;
+class SignInBrowserTest extends ChromiumTest {
 
     @Inject
     TestData data;
 
     @Inject
     ProviderAdminService providers;
-
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void startChromium() {
-        browser = Chromium.start();
-    }
-
-    @AfterEach
-    void stopChromium() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void readerSignsInWithKeycloakAndFindsTheirDraft() throws IOException {

@@ -60,7 +60,10 @@ class LeaveReplyTest {
         Page queue = moderator.open("/moderation");
         Element item = queue.one("#queue-" + id);
         assertTrue(item.text().contains("grace@example.org"), "moderators see the email");
-        Page afterApproval = moderator.follow(moderator.submit(queue, "#queue", Map.of("one", "approve:" + id)));
+        Page afterApproval = moderator.follow(moderator.submit(
+                queue,
+                "#queue",
+                Map.of("one", queue.one("#queue-" + id + " button.approve").val())));
         assertEquals("1 comment approved.", afterApproval.text(".notice"));
         assertFalse(afterApproval.has("#queue-" + id));
 
@@ -81,8 +84,16 @@ class LeaveReplyTest {
 
         Browser moderator = new Browser();
         moderator.signIn(data.moderator(), TestData.PASSWORD);
-        moderator.submit(moderator.open("/moderation"), "#queue", Map.of("one", "reject:" + rejected));
-        moderator.submit(moderator.open("/moderation"), "#queue", Map.of("one", "spam:" + spam));
+        Page queue = moderator.open("/moderation");
+        moderator.submit(
+                queue,
+                "#queue",
+                Map.of("one", queue.one("#queue-" + rejected + " button.reject").val()));
+        queue = moderator.open("/moderation");
+        moderator.submit(
+                queue,
+                "#queue",
+                Map.of("one", queue.one("#queue-" + spam + " button.spam").val()));
 
         assertEquals(CommentStatus.TRASH, data.statusOf(rejected));
         assertEquals(CommentStatus.SPAM, data.statusOf(spam));
@@ -119,7 +130,10 @@ class LeaveReplyTest {
 
     private long post(Browser reader, Article article, String author) {
         Page page = reader.open("/articles/" + article.slug);
-        reader.submit(page, "#commentform", Map.of("comment", "text", "author", author, "email", "a@example.org"));
+        reader.submit(
+                page,
+                "#commentform",
+                Map.of("comment", "text by " + author, "author", author, "email", "a@example.org"));
         return data.onlyCommentBy(author).id;
     }
 }

@@ -28,7 +28,7 @@ class DiscussionSettingsTest {
 
     @AfterEach
     void restoreDefault() {
-        settings.changeThreadDepth("5");
+        data.baselineSettings();
     }
 
     @Test
@@ -63,7 +63,7 @@ class DiscussionSettingsTest {
                     owner.submit(owner.open("/admin/settings"), "#settingsform", Map.of("threadDepth", wrong));
             assertEquals(400, answer.statusCode());
             Page page = new Page("settings", 400, Jsoup.parse(answer.asString()));
-            assertEquals("Choose a depth from 1 to 10.", page.fieldError("threadDepth"));
+            assertEquals("Enter a whole number from 1 to 10.", page.fieldError("threadDepth"));
             assertEquals(wrong, page.fieldValue("threadDepth"));
         }
         assertEquals(5, settings.discussion().threadDepth());

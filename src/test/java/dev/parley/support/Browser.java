@@ -21,7 +21,8 @@ import org.jsoup.nodes.Element;
 public final class Browser {
 
     /** Cookies by path and name, so that two sites' cookies of the same name (Keycloak realms) coexist. */
-    private final Map<String, StoredCookie> cookies = new LinkedHashMap<>();
+    // Concurrent: a test may send one page's form several times at once, as a double click does.
+    private final Map<String, StoredCookie> cookies = new java.util.concurrent.ConcurrentHashMap<>();
 
     private record StoredCookie(String name, String value, String path) {}
 
@@ -85,7 +86,7 @@ public final class Browser {
             if ("submit".equals(type)) {
                 continue;
             }
-            fields.put(input.attr("name"), input.is("textarea") ? input.wholeText() : input.val());
+            fields.put(input.attr("name"), valueOf(input));
         }
         typed.forEach((name, value) -> {
             if (value == null) {
@@ -186,6 +187,19 @@ public final class Browser {
         }
         URI uri = URI.create(baseUri);
         return request.baseUri(uri.getScheme() + "://" + uri.getHost()).port(uri.getPort());
+    }
+
+    /** What a browser sends for a field: a textarea's text, a select's chosen option, an input's value. */
+    private static String valueOf(Element field) {
+        if (field.is("textarea")) {
+            return field.wholeText();
+        }
+        if (field.is("select")) {
+            Element chosen = field.selectFirst("option[selected]");
+            chosen = chosen == null ? field.selectFirst("option") : chosen;
+            return chosen == null ? "" : chosen.hasAttr("value") ? chosen.attr("value") : chosen.text();
+        }
+        return field.val();
     }
 
     /** An address on the load balancer's public origin becomes a path on the current instance. */

@@ -15,7 +15,7 @@ public record Page(String path, int status, Document html, String location) {
         this(path, status, html, null);
     }
 
-    static Page of(String path, Response response) {
+    public static Page of(String path, Response response) {
         return new Page(
                 path,
                 response.statusCode(),

@@ -4,15 +4,28 @@ import dev.parley.article.Article;
 import dev.parley.article.BodyFormat;
 import dev.parley.article.Comment;
 import dev.parley.article.CommentStatus;
+import dev.parley.audit.Actor;
 import dev.parley.identity.Account;
 import dev.parley.identity.AccountRole;
 import dev.parley.identity.AccountService;
+import dev.parley.identity.ReaderService;
+import dev.parley.identity.SessionService;
+import dev.parley.moderation.Ban;
+import dev.parley.provider.LoginProvider;
+import dev.parley.provider.ProviderKind;
+import dev.parley.reply.FloodMark;
+import dev.parley.settings.SettingsForm;
+import dev.parley.settings.SettingsService;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /** Builds the data a test needs, with unique names so that tests never depend on each other. */
 @ApplicationScoped
@@ -24,6 +37,53 @@ public class TestData {
 
     @Inject
     AccountService accounts;
+
+    @Inject
+    SettingsService settings;
+
+    @Inject
+    ReaderService readers;
+
+    /**
+     * The discussion settings every test starts from: production defaults, except that flood control and the
+     * minimum writing time are off, since tests post many comments from one address within milliseconds.
+     * Tests that change settings call this afterwards.
+     */
+    public void baselineSettings() {
+        settings(form -> {});
+    }
+
+    /** The baseline settings with some changed, as the owner would save them. */
+    public void settings(Consumer<SettingsForm> change) {
+        Map<String, String> errors = settings.change(
+                form -> {
+                    form.threadDepth = "5";
+                    form.publishPolicy = "HOLD_ALL";
+                    form.requireNameEmail = "yes";
+                    form.requireSignIn = null;
+                    form.holdLinks = "2";
+                    form.moderationWords = "";
+                    form.disallowedWords = "";
+                    form.closeAfterDays = "0";
+                    form.commentsPerPage = "50";
+                    form.order = "oldest";
+                    form.floodSeconds = "0";
+                    form.minFormSeconds = "0";
+                    form.reportThreshold = "3";
+                    form.trashDays = "30";
+                    form.spamDays = "15";
+                    form.ipDays = "30";
+                    change.accept(form);
+                },
+                Actor.SYSTEM);
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException("Test settings refused: " + errors);
+        }
+    }
+
+    void startFromBaseline(@Observes StartupEvent start) {
+        baselineSettings();
+    }
 
     public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -43,6 +103,25 @@ public class TestData {
         article.publish(now);
         article.persist();
         return article;
+    }
+
+    /** An article first published at the given time (comments may close on old articles). */
+    @Transactional
+    public Article articlePublishedAt(String title, Instant publishedAt) {
+        Article article = article(title);
+        Article stored = Article.findById(article.id);
+        stored.publishedAt = publishedAt;
+        return stored;
+    }
+
+    @Transactional
+    public void keepCommentsOpen(Article article) {
+        Article.<Article>findById(article.id).commentsAlwaysOpen = true;
+    }
+
+    @Transactional
+    public void setStatus(long commentId, CommentStatus status) {
+        Comment.<Comment>findById(commentId).status = status;
     }
 
     @Transactional
@@ -72,6 +151,60 @@ public class TestData {
     }
 
     @Transactional
+    public long commentsBy(String authorName, Article article) {
+        return Comment.count("authorName = ?1 and article.id = ?2", authorName, article.id);
+    }
+
+    @Transactional
+    public long commentsOn(Article article) {
+        return Comment.count("article.id", article.id);
+    }
+
+    /** The newest comment by this author. */
+    @Transactional
+    public Comment latestCommentBy(String authorName) {
+        return Comment.<Comment>find("authorName = ?1 order by id desc", authorName)
+                .firstResult();
+    }
+
+    /**
+     * Forgets when each address last posted. Every test posts from 127.0.0.1, so a flood-control test starts
+     * from a clean slate rather than from the previous test's posts.
+     */
+    @Transactional
+    public void forgetFloodMarks() {
+        FloodMark.deleteAll();
+    }
+
+    @Transactional
+    public void liftAllBans() {
+        Ban.deleteAll();
+    }
+
+    /** A comment stored with the given times, as if posted and decided that long ago. */
+    @Transactional
+    public Comment oldComment(Article article, CommentStatus status, Instant createdAt, Instant decidedAt, String ip) {
+        Comment comment = new Comment();
+        comment.article = Article.findById(article.id);
+        comment.status = status;
+        comment.authorName = unique("Old");
+        comment.authorEmail = "old@example.org";
+        comment.authorIp = ip;
+        comment.userAgent = ip == null ? null : "Test agent";
+        comment.body = "old " + comment.authorName;
+        comment.createdAt = createdAt;
+        comment.decidedAt = decidedAt;
+        comment.persist();
+        return comment;
+    }
+
+    /** The comment as stored now, or {@code null} when it was deleted. */
+    @Transactional
+    public Comment findComment(long id) {
+        return Comment.findById(id);
+    }
+
+    @Transactional
     public long commentsBy(String authorName) {
         return Comment.count("authorName", authorName);
     }
@@ -86,6 +219,53 @@ public class TestData {
     @Transactional
     public Comment onlyCommentBy(String authorName) {
         return Comment.find("authorName", authorName).singleResult();
+    }
+
+    /**
+     * Signs a reader in as a login provider would have, without the provider: the state after a real
+     * sign-in (proven against Keycloak in the provider tests), for tests of what signed-in readers may do.
+     * The provider row is switched off, so no other test sees its button.
+     */
+    public void signInReader(Browser browser, String name) {
+        String token = readers.signedIn(
+                new ReaderService.ProviderProfile(
+                        quietProvider(),
+                        "Test provider",
+                        "https://issuer.test",
+                        unique("subject"),
+                        name,
+                        unique("reader") + "@example.org",
+                        null,
+                        false),
+                null);
+        browser.setCookie(SessionService.COOKIE, token);
+    }
+
+    @Transactional
+    long quietProvider() {
+        return LoginProvider.<LoginProvider>find("displayName", "Quiet test provider")
+                .firstResultOptional()
+                .orElseGet(() -> {
+                    LoginProvider provider = new LoginProvider();
+                    provider.kind = ProviderKind.OIDC;
+                    provider.displayName = "Quiet test provider";
+                    provider.buttonLabel = "Quiet";
+                    provider.issuerUrl = "https://issuer.test";
+                    provider.clientId = "parley";
+                    provider.enabled = false;
+                    provider.position = 99;
+                    provider.updatedAt = Instant.now();
+                    provider.persist();
+                    return provider;
+                })
+                .id;
+    }
+
+    /** A browser signed in as a new moderator. */
+    public Browser moderatorBrowser() {
+        Browser browser = new Browser();
+        browser.signIn(moderator(), PASSWORD);
+        return browser;
     }
 
     public String owner() {

@@ -1,0 +1,38 @@
+package dev.parley.moderation;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** What a ban matches. */
+public enum BanKind {
+    EMAIL("email address"),
+    IDENTITY("signed-in reader"),
+    IP("IP address");
+
+    private final String label;
+
+    BanKind(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static Optional<BanKind> parse(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(valueOf(value.strip().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException unknown) {
+            return Optional.empty();
+        }
+    }
+
+    /** The form values are stored in: email addresses in lower case, the rest as given. */
+    String normalise(String value) {
+        String stripped = value == null ? "" : value.strip();
+        return this == EMAIL ? stripped.toLowerCase(Locale.ROOT) : stripped;
+    }
+}

@@ -1,0 +1,148 @@
+package dev.parley.moderation;
+
+import dev.parley.audit.Actor;
+import dev.parley.audit.AuditAction;
+import dev.parley.audit.AuditLog;
+import dev.parley.web.TemplateExtensions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Bans by email address, signed-in identity or IP address, with an optional expiry. */
+@ApplicationScoped
+public class Bans {
+
+    static final int MAX_DAYS = 3650;
+
+    @Inject
+    AuditLog audit;
+
+    /**
+     * Why a comment from these details is banned, in the words the queue shows ("banned email address
+     * until 3 December 2026"); empty when nothing matches.
+     */
+    @Transactional
+    public Optional<String> reasonFor(String email, Long identityId, String ip, Instant now) {
+        List<String> reasons = new ArrayList<>();
+        check(reasons, BanKind.EMAIL, email, now);
+        check(reasons, BanKind.IDENTITY, identityId == null ? null : identityId.toString(), now);
+        check(reasons, BanKind.IP, ip, now);
+        return reasons.stream().findFirst();
+    }
+
+    private static void check(List<String> reasons, BanKind kind, String value, Instant now) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        Ban.<Ban>find("kind = ?1 and value = ?2", kind, kind.normalise(value)).stream()
+                .filter(ban -> ban.isActive(now))
+                .findFirst()
+                .ifPresent(ban -> reasons.add("banned " + kind.label()
+                        + (ban.expiresAt == null ? "" : " until " + TemplateExtensions.readable(ban.expiresAt))));
+    }
+
+    /** Every ban, active ones first, newest first within each. */
+    @Transactional
+    public List<BanRow> list(Instant now) {
+        return Ban.<Ban>find("order by createdAt desc, id desc").stream()
+                .map(b -> new BanRow(
+                        b.id, b.kind, b.value, b.reason, b.createdAt, b.createdBy, b.expiresAt, b.isActive(now)))
+                .sorted((a, b) -> Boolean.compare(b.active(), a.active()))
+                .toList();
+    }
+
+    /**
+     * Adds a ban as typed in the ban form.
+     *
+     * @return messages per field; empty when the ban was added
+     */
+    @Transactional
+    public Map<String, String> add(String kindTyped, String valueTyped, String reason, String daysTyped, Actor actor) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Optional<BanKind> kind = BanKind.parse(kindTyped);
+        if (kind.isEmpty()) {
+            errors.put("kind", "Choose what to ban: an email address, a signed-in reader or an IP address.");
+        }
+        String value = valueTyped == null ? "" : valueTyped.strip();
+        if (value.isEmpty()) {
+            errors.put("value", "Enter the email address, reader number or IP address to ban.");
+        } else if (value.length() > Ban.MAX_VALUE) {
+            errors.put("value", "This can have at most 500 characters.");
+        } else if (kind.isPresent() && kind.get() == BanKind.IDENTITY && !value.matches("\\d{1,18}")) {
+            errors.put("value", "A signed-in reader is banned by their number, as the queue shows it.");
+        }
+        if (reason != null && reason.strip().length() > Ban.MAX_REASON) {
+            errors.put("reason", "The reason can have at most 500 characters.");
+        }
+        Integer days = null;
+        if (daysTyped != null && !daysTyped.isBlank()) {
+            try {
+                days = Integer.parseInt(daysTyped.strip());
+            } catch (NumberFormatException notANumber) {
+                days = -1;
+            }
+            if (days < 1 || days > MAX_DAYS) {
+                errors.put("days", "Enter a number of days from 1 to 3650, or leave it empty for a ban until lifted.");
+            }
+        }
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        Instant now = Instant.now();
+        Ban ban = new Ban();
+        ban.kind = kind.get();
+        ban.value = ban.kind.normalise(value);
+        ban.reason = reason == null || reason.isBlank() ? null : reason.strip();
+        ban.createdAt = now;
+        ban.createdBy = actor.name();
+        ban.expiresAt = days == null ? null : now.plus(Duration.ofDays(days));
+        ban.persist();
+        audit.record(
+                actor,
+                AuditAction.BAN,
+                null,
+                "Banned " + ban.kind.label() + " " + ban.value
+                        + (ban.expiresAt == null
+                                ? " until lifted"
+                                : " until " + TemplateExtensions.readable(ban.expiresAt))
+                        + (ban.reason == null ? "" : ": " + ban.reason),
+                null,
+                null);
+        return Map.of();
+    }
+
+    @Transactional
+    public boolean lift(long id, Actor actor) {
+        Ban ban = Ban.findById(id);
+        if (ban == null) {
+            return false;
+        }
+        audit.record(
+                actor,
+                AuditAction.LIFT_BAN,
+                null,
+                "Lifted the ban on " + ban.kind.label() + " " + ban.value,
+                null,
+                null);
+        ban.delete();
+        return true;
+    }
+
+    /** A ban as the bans page shows it. */
+    public record BanRow(
+            long id,
+            BanKind kind,
+            String value,
+            String reason,
+            Instant createdAt,
+            String createdBy,
+            Instant expiresAt,
+            boolean active) {}
+}

@@ -1,0 +1,219 @@
+package dev.parley.moderation;
+
+import dev.parley.article.Article;
+import dev.parley.article.Comment;
+import dev.parley.article.CommentText;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the queue. Every page is a keyset query on an index that starts with the tab's status (or the
+ * filtered column), so the first page and the thousandth cost the same: at most {@link #PAGE_SIZE}+1
+ * rows, the articles joined in the same query, the open reports of the page in one more.
+ */
+@ApplicationScoped
+public class QueueReader {
+
+    static final int PAGE_SIZE = 20;
+
+    @Transactional
+    public QueuePage page(QueueFilter filter) {
+        EntityManager em = Comment.getEntityManager();
+        boolean backwards = filter.before() != null;
+        Cursor cursor = Cursor.parse(backwards ? filter.before() : filter.after());
+        // Newest first reads the index downwards; going back to the previous page reads it the other way.
+        boolean descending = !filter.oldestFirst() ^ backwards;
+        String sortField = filter.tab() == QueueTab.REPORTED ? "c.reportedAt" : "c.createdAt";
+
+        StringBuilder jpql = new StringBuilder("select c from Comment c join fetch c.article where ");
+        Map<String, Object> params = new HashMap<>();
+        if (filter.tab() == QueueTab.REPORTED) {
+            jpql.append("c.reportedAt is not null");
+        } else {
+            jpql.append("c.status = :status");
+            params.put("status", filter.tab().status());
+        }
+        if (!addFilters(filter, jpql, params)) {
+            return new QueuePage(filter, List.of(), counts(), null, null);
+        }
+        if (cursor != null) {
+            String beyond = descending ? "<" : ">";
+            jpql.append(" and ").append(sortField).append(descending ? " <= :at" : " >= :at");
+            jpql.append(" and (")
+                    .append(sortField)
+                    .append(' ')
+                    .append(beyond)
+                    .append(" :at or c.id ")
+                    .append(beyond)
+                    .append(" :id)");
+            params.put("at", cursor.at());
+            params.put("id", cursor.id());
+        }
+        String direction = descending ? " desc" : " asc";
+        jpql.append(" order by ")
+                .append(sortField)
+                .append(direction)
+                .append(", c.id")
+                .append(direction);
+
+        TypedQuery<Comment> query =
+                em.createQuery(jpql.toString(), Comment.class).setMaxResults(PAGE_SIZE + 1);
+        params.forEach(query::setParameter);
+        List<Comment> rows = new ArrayList<>(query.getResultList());
+        boolean more = rows.size() > PAGE_SIZE;
+        if (more) {
+            rows.remove(rows.size() - 1);
+        }
+        if (backwards) {
+            Collections.reverse(rows);
+        }
+        String previous = null;
+        String next = null;
+        if (!rows.isEmpty()) {
+            String first = Cursor.of(rows.get(0), filter.tab()).toString();
+            String last = Cursor.of(rows.get(rows.size() - 1), filter.tab()).toString();
+            previous = backwards ? (more ? first : null) : (filter.after() != null ? first : null);
+            next = backwards ? last : (more ? last : null);
+        }
+        return new QueuePage(filter, items(rows), counts(), previous, next);
+    }
+
+    /** @return {@code false} when a filter cannot match anything (an unknown article) */
+    private static boolean addFilters(QueueFilter filter, StringBuilder jpql, Map<String, Object> params) {
+        if (filter.article() != null) {
+            Long articleId = Article.findBySlug(filter.article()).map(a -> a.id).orElse(null);
+            if (articleId == null) {
+                return false;
+            }
+            jpql.append(" and c.article.id = :articleId");
+            params.put("articleId", articleId);
+        }
+        if (filter.author() != null) {
+            jpql.append(" and c.authorName = :author");
+            params.put("author", filter.author());
+        }
+        if (filter.email() != null) {
+            // Stored as typed; both spellings are exact index lookups.
+            jpql.append(" and c.authorEmail in (:emails)");
+            params.put("emails", List.of(filter.email(), filter.email().toLowerCase(Locale.ROOT)));
+        }
+        if (filter.ip() != null) {
+            jpql.append(" and c.authorIp = :ip");
+            params.put("ip", filter.ip());
+        }
+        if (filter.text() != null) {
+            jpql.append(" and lower(c.body) like :text escape '!'");
+            params.put("text", "%" + escapeLike(filter.text().toLowerCase(Locale.ROOT)) + "%");
+        }
+        return true;
+    }
+
+    /** Each tab's size, counted up to the cap: an index-only count that never reads more than the cap. */
+    @Transactional
+    public Map<QueueTab, Long> counts() {
+        Map<QueueTab, Long> counts = new EnumMap<>(QueueTab.class);
+        EntityManager em = Comment.getEntityManager();
+        for (QueueTab tab : QueueTab.values()) {
+            String where = tab == QueueTab.REPORTED ? "reported_at is not null" : "status = :status";
+            var query = em.createNativeQuery("select count(*) from (select 1 from comment where " + where
+                    + " fetch first " + QueuePage.COUNT_CAP + " rows only) capped");
+            if (tab != QueueTab.REPORTED) {
+                query.setParameter("status", tab.status().name());
+            }
+            counts.put(tab, ((Number) query.getSingleResult()).longValue());
+        }
+        return counts;
+    }
+
+    /** One comment with all its reports, for its page in the moderation area. */
+    @Transactional
+    public Optional<QueueItem> item(long id) {
+        return Optional.ofNullable(Comment.<Comment>findById(id))
+                .map(c -> items(List.of(c)).get(0));
+    }
+
+    /** A comment's text as written (for the edit form). */
+    @Transactional
+    public String text(long id) {
+        Comment c = Comment.findById(id);
+        return c == null ? "" : c.body;
+    }
+
+    private static List<QueueItem> items(List<Comment> rows) {
+        List<Long> reported =
+                rows.stream().filter(c -> c.reportCount > 0).map(c -> c.id).toList();
+        Map<Long, List<String>> reasons = reported.isEmpty()
+                ? Map.of()
+                : CommentReport.<CommentReport>find("comment.id in ?1 order by createdAt", reported).stream()
+                        .collect(Collectors.groupingBy(
+                                r -> r.comment.id, Collectors.mapping(r -> r.reason, Collectors.toList())));
+        return rows.stream()
+                .map(c -> toItem(c, reasons.getOrDefault(c.id, List.of())))
+                .toList();
+    }
+
+    static QueueItem toItem(Comment c, List<String> reportReasons) {
+        return new QueueItem(
+                c.id,
+                c.version,
+                c.status,
+                c.article.title,
+                c.article.slug,
+                c.authorName,
+                c.authorEmail,
+                c.authorUrl,
+                c.authorIp,
+                c.identityId,
+                c.createdAt,
+                CommentText.toHtml(c.body),
+                c.parentId != null,
+                c.byStaff,
+                c.editedAt != null,
+                c.reasons == null ? List.of() : List.of(c.reasons.split("\n")),
+                c.reportCount,
+                c.hiddenByReports,
+                reportReasons);
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    /** A position in the queue: the sort time and id of an item, as {@code 2026-11-24T10:00:00Z_42}. */
+    record Cursor(Instant at, long id) {
+
+        static Cursor of(Comment c, QueueTab tab) {
+            return new Cursor(tab == QueueTab.REPORTED ? c.reportedAt : c.createdAt, c.id);
+        }
+
+        static Cursor parse(String value) {
+            if (value == null) {
+                return null;
+            }
+            int split = value.lastIndexOf('_');
+            try {
+                return new Cursor(Instant.parse(value.substring(0, split)), Long.parseLong(value.substring(split + 1)));
+            } catch (RuntimeException unreadable) {
+                // A cursor edited by hand: start from the top rather than fail.
+                return null;
+            }
+        }
+
+        @Override
+        public String toString() {
+            return at + "_" + id;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.parley.moderation;
+
+import dev.parley.article.Article;
+import dev.parley.article.Comment;
+import dev.parley.article.CommentStatus;
+import dev.parley.settings.SettingsService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Readers' reports. A reported comment enters the Reported tab; at the owner's threshold it is hidden from
+ * the thread until a moderator decides. One reader counts once per comment.
+ */
+@ApplicationScoped
+public class Reports {
+
+    /** The reasons a reader can choose, in the order the form lists them. */
+    public static final List<String> REASONS = List.of(
+            "Spam or advertising",
+            "Abusive or harassing",
+            "Hate speech",
+            "Off topic",
+            "Personal information about someone",
+            "Something else");
+
+    @Inject
+    SettingsService settings;
+
+    /** What became of a report. */
+    public enum Outcome {
+        RECORDED,
+        ALREADY_REPORTED,
+        NOT_REPORTABLE
+    }
+
+    /** The approved comment on this article that a reader may report, if it is one. */
+    @Transactional
+    public Optional<ReportTarget> target(String slug, long commentId) {
+        return reportable(slug, commentId)
+                .map(c -> new ReportTarget(c.id, c.authorName, c.article.title, c.article.slug, c.body));
+    }
+
+    /**
+     * Records a report.
+     *
+     * @param reporterKey the hash of the reporting browser's token or identity
+     */
+    @Transactional
+    public Outcome report(String slug, long commentId, String reason, String reporterKey, String ip) {
+        Optional<Comment> found = reportable(slug, commentId);
+        if (found.isEmpty()) {
+            return Outcome.NOT_REPORTABLE;
+        }
+        Comment comment = found.get();
+        if (CommentReport.count("comment = ?1 and reporterKey = ?2", comment, reporterKey) > 0) {
+            return Outcome.ALREADY_REPORTED;
+        }
+        Instant now = Instant.now();
+        CommentReport report = new CommentReport();
+        report.comment = comment;
+        report.reason = reason;
+        report.reporterKey = reporterKey;
+        report.reporterIp = ip;
+        report.createdAt = now;
+        report.persist();
+        // Counted in the database, so that reports arriving on several instances add up.
+        Comment.update(
+                "reportCount = reportCount + 1, reportedAt = coalesce(reportedAt, ?1) where id = ?2", now, comment.id);
+        int threshold = settings.discussion().reportThreshold();
+        if (threshold > 0) {
+            Comment.update("hiddenByReports = true where id = ?1 and reportCount >= ?2", comment.id, threshold);
+        }
+        return Outcome.RECORDED;
+    }
+
+    private static Optional<Comment> reportable(String slug, long commentId) {
+        return Optional.ofNullable(Comment.<Comment>findById(commentId))
+                .filter(c -> c.status == CommentStatus.APPROVED && !c.hiddenByReports)
+                .filter(c -> c.article.slug.equals(slug)
+                        && Article.findPublished(slug).isPresent());
+    }
+
+    /** The comment shown on the report form. */
+    public record ReportTarget(
+            long commentId, String authorName, String articleTitle, String articleSlug, String body) {}
+}

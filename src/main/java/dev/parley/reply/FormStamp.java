@@ -1,0 +1,63 @@
+package dev.parley.reply;
+
+import dev.parley.web.Hmac;
+import dev.parley.web.Tokens;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Two hidden fields of the reply form ({@code inject:formStamp}): a random key that makes posting
+ * idempotent (a resubmitted form finds the comment it already made), and the signed time the form was
+ * shown, so that a guest's comment sent sooner than a person could type is recognised as a bot's.
+ */
+@ApplicationScoped
+@Named("formStamp")
+public class FormStamp {
+
+    static final String KEY_FIELD = "parley_key";
+    static final String SHOWN_FIELD = "parley_shown";
+    static final String HONEYPOT_FIELD = "parley_hp";
+
+    private final String signingKey;
+
+    @Inject
+    FormStamp(@ConfigProperty(name = "parley.session-key") String sessionKey) {
+        // A key of its own, derived, so that a stamp can never stand in for any other signed value.
+        this.signingKey = Hmac.sign(sessionKey, "reply-form-stamp");
+    }
+
+    /** A new random key for each form shown. */
+    public String getKey() {
+        return Tokens.random(18);
+    }
+
+    public String getShown() {
+        return stamp(Instant.now());
+    }
+
+    String stamp(Instant shown) {
+        String seconds = String.valueOf(shown.getEpochSecond());
+        return seconds + "." + Hmac.sign(signingKey, seconds);
+    }
+
+    /** How long ago the form was shown; empty when the stamp is missing or forged. */
+    Optional<Duration> age(String stamp, Instant now) {
+        if (stamp == null) {
+            return Optional.empty();
+        }
+        int dot = stamp.indexOf('.');
+        if (dot <= 0 || !Hmac.matches(signingKey, stamp.substring(0, dot), stamp.substring(dot + 1))) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Duration.between(Instant.ofEpochSecond(Long.parseLong(stamp.substring(0, dot))), now));
+        } catch (NumberFormatException | java.time.DateTimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.parley.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The owner's content rules, WordPress semantics: each non-empty line of a word list is a word or phrase
+ * matched anywhere (also inside longer words) in the comment, name, email, website and IP address.
+ * Disallowed words send a comment to spam; moderation words and {@code holdLinks} or more links hold it.
+ */
+public record RuleSet(List<String> moderationWords, List<String> disallowedWords, int holdLinks) {
+
+    public static final RuleSet NONE = new RuleSet(List.of(), List.of(), 0);
+
+    public static RuleSet of(String moderationWords, String disallowedWords, int holdLinks) {
+        return new RuleSet(lines(moderationWords), lines(disallowedWords), holdLinks);
+    }
+
+    /** The words of a textarea, one per line, blank lines dropped. */
+    public static List<String> lines(String text) {
+        List<String> words = new ArrayList<>();
+        if (text != null) {
+            for (String line : text.split("\\R")) {
+                if (!line.isBlank()) {
+                    words.add(line.strip());
+                }
+            }
+        }
+        return List.copyOf(words);
+    }
+
+    /** Every rule the submission breaks; spam findings first. */
+    public List<Finding> check(Submission s) {
+        Map<String, String> fields = fieldsOf(s);
+        List<Finding> findings = new ArrayList<>();
+        addWordFindings(findings, fields, disallowedWords, Finding.Severity.SPAM, "disallowed word");
+        addWordFindings(findings, fields, moderationWords, Finding.Severity.HOLD, "moderation word");
+        int links = LinkCount.of(s.body());
+        if (holdLinks > 0 && links >= holdLinks) {
+            findings.add(Finding.hold("contains " + links + (links == 1 ? " link" : " links")));
+        }
+        return findings;
+    }
+
+    private static void addWordFindings(
+            List<Finding> findings,
+            Map<String, String> fields,
+            List<String> words,
+            Finding.Severity severity,
+            String what) {
+        for (String word : words) {
+            String folded = TextFolding.fold(word);
+            if (folded.isBlank()) {
+                continue;
+            }
+            fields.forEach((field, text) -> {
+                if (text.contains(folded)) {
+                    findings.add(new Finding(severity, what + " '" + word + "' in " + field));
+                }
+            });
+        }
+    }
+
+    private static Map<String, String> fieldsOf(Submission s) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("comment", TextFolding.fold(s.body()));
+        fields.put("name", TextFolding.fold(s.authorName()));
+        fields.put("email", TextFolding.fold(s.authorEmail()));
+        fields.put("website", TextFolding.fold(s.authorUrl()));
+        fields.put("IP address", TextFolding.fold(s.ip()));
+        return fields;
+    }
+}
