@@ -1,5 +1,7 @@
 package dev.parley.article;
 
+import dev.parley.audit.AuditAction;
+import dev.parley.audit.AuditLog;
 import dev.parley.web.FormValidation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,6 +14,9 @@ import java.util.Optional;
 /** The owner's work on articles: writing, publishing, closing comments, deleting. */
 @ApplicationScoped
 public class ArticleAdminService {
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     FormValidation validation;
@@ -77,10 +82,17 @@ public class ArticleAdminService {
             article.unpublish();
         }
         article.updatedAt = now;
-        if (article.id == null) {
+        boolean created = article.id == null;
+        if (created) {
             article.createdAt = now;
             article.persist();
         }
+        audit.recordByCurrentUser(
+                AuditAction.ARTICLE,
+                (created ? "Created" : "Saved") + " the article “" + article.title + "” ("
+                        + (article.isPublished() ? "published" : "draft") + "; comments "
+                        + (!article.commentsOpen ? "closed" : article.commentsAlwaysOpen ? "always open" : "open")
+                        + ")");
         return Optional.of(new Saved(article.id, Map.of()));
     }
 
@@ -94,6 +106,9 @@ public class ArticleAdminService {
                         article.unpublish();
                     }
                     article.updatedAt = Instant.now();
+                    audit.recordByCurrentUser(
+                            AuditAction.ARTICLE,
+                            (published ? "Published" : "Unpublished") + " the article “" + article.title + "”");
                     return true;
                 })
                 .orElse(false);
@@ -105,6 +120,9 @@ public class ArticleAdminService {
                 .map(article -> {
                     article.commentsOpen = open;
                     article.updatedAt = Instant.now();
+                    audit.recordByCurrentUser(
+                            AuditAction.ARTICLE,
+                            (open ? "Opened" : "Closed") + " comments on the article “" + article.title + "”");
                     return true;
                 })
                 .orElse(false);
@@ -123,7 +141,16 @@ public class ArticleAdminService {
     /** Deletes the article and all its comments. */
     @Transactional
     public boolean delete(long id) {
-        return Article.deleteById(id);
+        return Article.<Article>findByIdOptional(id)
+                .map(article -> {
+                    audit.recordByCurrentUser(
+                            AuditAction.ARTICLE,
+                            "Deleted the article “" + article.title + "” and its " + Comment.count("article", article)
+                                    + " comments");
+                    article.delete();
+                    return true;
+                })
+                .orElse(false);
     }
 
     private static String freeSlugLike(String base) {

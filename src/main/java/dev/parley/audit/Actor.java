@@ -1,7 +1,5 @@
 package dev.parley.audit;
 
-import dev.parley.identity.Viewer;
-
 /**
  * Who acted: a local account, a reader identity with a moderator role, or Parley itself (scheduled jobs).
  * The name is copied into each entry so that the log still reads well after an account is removed.
@@ -9,11 +7,4 @@ import dev.parley.identity.Viewer;
 public record Actor(String name, Long accountId, Long identityId) {
 
     public static final Actor SYSTEM = new Actor("Parley (automatic)", null, null);
-
-    public static Actor of(Viewer viewer) {
-        return new Actor(
-                viewer.getName(),
-                viewer.getAccountId(),
-                viewer.reader().map(r -> r.identityId()).orElse(null));
-    }
 }

@@ -18,6 +18,9 @@ public enum AuditAction {
     BAN("Banned"),
     LIFT_BAN("Ban lifted"),
     SETTINGS("Changed discussion settings"),
+    ARTICLE("Changed an article"),
+    ACCOUNT("Changed an account"),
+    PROVIDER("Changed a login provider"),
     PURGE("Purged");
 
     private final String label;

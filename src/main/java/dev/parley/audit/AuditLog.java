@@ -1,6 +1,8 @@
 package dev.parley.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +13,9 @@ import java.util.Optional;
 public class AuditLog {
 
     static final int PAGE_SIZE = 50;
+
+    @Inject
+    Instance<CurrentActor> current;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Actor actor, AuditAction action, Long commentId, String summary, String before, String after) {
@@ -25,6 +30,12 @@ public class AuditLog {
         entry.beforeState = before == null ? null : clip(before, AuditEntry.MAX_STATE);
         entry.afterState = after == null ? null : clip(after, AuditEntry.MAX_STATE);
         entry.persist();
+    }
+
+    /** Records an action by whoever is signed in to the current request (the site owner, in the admin area). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordByCurrentUser(AuditAction action, String summary) {
+        record(current.get().get(), action, null, summary, null, null);
     }
 
     /** The newest entry about a comment: who decided last, for "already approved by Ann at 14:02". */

@@ -1,5 +1,7 @@
 package dev.parley.identity;
 
+import dev.parley.audit.AuditAction;
+import dev.parley.audit.AuditLog;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,6 +14,9 @@ import java.util.Optional;
 /** Local accounts: sign-in with throttling of repeated failures, and the accounts the owner manages. */
 @ApplicationScoped
 public class AccountService {
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     PasswordHasher hasher;
@@ -94,6 +99,8 @@ public class AccountService {
         account.role = role;
         account.createdAt = Instant.now();
         account.persist();
+        audit.recordByCurrentUser(
+                AuditAction.ACCOUNT, "Added the " + role.label().toLowerCase() + " account " + account.email);
         return account;
     }
 
@@ -126,6 +133,7 @@ public class AccountService {
         if (account == null || account.role != AccountRole.MODERATOR) {
             return false;
         }
+        audit.recordByCurrentUser(AuditAction.ACCOUNT, "Removed the moderator account " + account.email);
         account.delete();
         return true;
     }
@@ -162,6 +170,10 @@ public class AccountService {
         if (reader == null) {
             return false;
         }
+        audit.recordByCurrentUser(
+                AuditAction.ACCOUNT,
+                (role == null ? "Took the role from" : "Made " + role.label().toLowerCase() + ":") + " reader #"
+                        + reader.id + " " + reader.displayName + " (" + reader.providerName + ")");
         reader.role = role;
         return true;
     }

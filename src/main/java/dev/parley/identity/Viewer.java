@@ -1,5 +1,6 @@
 package dev.parley.identity;
 
+import dev.parley.audit.Actor;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -65,6 +66,12 @@ public class Viewer {
     /** The signed-in account's id, or {@code null}. */
     public Long getAccountId() {
         return signedIn().map(SignedIn::accountId).orElse(null);
+    }
+
+    /** Who is acting, as the audit log records it. */
+    public Actor actor() {
+        return new Actor(
+                getName(), getAccountId(), reader().map(SignedIn::identityId).orElse(null));
     }
 
     /** The signed-in reader's identity, or empty. */

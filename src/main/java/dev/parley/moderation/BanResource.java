@@ -1,6 +1,5 @@
 package dev.parley.moderation;
 
-import dev.parley.audit.Actor;
 import dev.parley.identity.Roles;
 import dev.parley.identity.Viewer;
 import dev.parley.web.FormState;
@@ -55,7 +54,7 @@ public class BanResource {
     @RolesAllowed(Roles.MODERATOR)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response add(@RestForm String kind, @RestForm String value, @RestForm String reason, @RestForm String days) {
-        Map<String, String> errors = bans.add(kind, value, reason, days, Actor.of(viewer));
+        Map<String, String> errors = bans.add(kind, value, reason, days, viewer.actor());
         if (!errors.isEmpty()) {
             Map<String, String> typed = new LinkedHashMap<>();
             typed.put("kind", kind);
@@ -74,7 +73,7 @@ public class BanResource {
     @Path("{id}/lift")
     @RolesAllowed(Roles.MODERATOR)
     public Response lift(@RestPath long id) {
-        bans.lift(id, Actor.of(viewer));
+        bans.lift(id, viewer.actor());
         return Response.seeOther(URI.create(Routes.withNotice(Routes.BANS, "lifted")))
                 .build();
     }

@@ -1,6 +1,5 @@
 package dev.parley.moderation;
 
-import dev.parley.audit.Actor;
 import dev.parley.audit.AuditLog;
 import dev.parley.audit.AuditRow;
 import dev.parley.identity.Roles;
@@ -73,7 +72,7 @@ public class CommentResource {
     @RolesAllowed(Roles.MODERATOR)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response edit(@RestPath long id, @RestForm String comment, @RestForm Integer version) {
-        StaffWriting.Written written = writing.edit(id, version == null ? -1 : version, comment, Actor.of(viewer));
+        StaffWriting.Written written = writing.edit(id, version == null ? -1 : version, comment, viewer.actor());
         if (written.ok()) {
             return Response.seeOther(URI.create(Routes.moderatedComment(id) + "?done=edited"))
                     .build();
@@ -99,7 +98,7 @@ public class CommentResource {
     @RolesAllowed(Roles.MODERATOR)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response reply(@RestPath long id, @RestForm String comment) {
-        StaffWriting.Written written = writing.reply(id, comment, Actor.of(viewer), viewer.getEmail());
+        StaffWriting.Written written = writing.reply(id, comment, viewer.actor(), viewer.getEmail());
         if (written.ok()) {
             return Response.seeOther(URI.create(Routes.moderatedComment(written.commentId()) + "?done=replied"))
                     .build();

@@ -1,6 +1,5 @@
 package dev.parley.moderation;
 
-import dev.parley.audit.Actor;
 import dev.parley.identity.Roles;
 import dev.parley.identity.Viewer;
 import dev.parley.web.Routes;
@@ -95,7 +94,7 @@ public class ModerationResource {
                     .entity(Templates.queue(reader.page(filterOf(returnTo)), null, problem, List.of()))
                     .build();
         }
-        ModerationService.Result result = moderation.decide(picks, decision.get(), Actor.of(viewer));
+        ModerationService.Result result = moderation.decide(picks, decision.get(), viewer.actor());
         if (!result.conflicts().isEmpty()) {
             // Someone else got there first: say who, and show the queue as it is now.
             Done done = new Done(result.changed(), decision.get().pastTense());

@@ -1,5 +1,7 @@
 package dev.parley.provider;
 
+import dev.parley.audit.AuditAction;
+import dev.parley.audit.AuditLog;
 import dev.parley.identity.SessionService;
 import dev.parley.web.FormValidation;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +16,9 @@ import java.util.Optional;
 /** The owner's work on login providers: add, change, switch on and off, order, delete. */
 @ApplicationScoped
 public class ProviderAdminService {
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     ProviderService providers;
@@ -107,6 +112,10 @@ public class ProviderAdminService {
         } else if (wasEnabled && !provider.enabled) {
             sessions.endAllOfProvider(provider.id);
         }
+        audit.recordByCurrentUser(
+                AuditAction.PROVIDER,
+                (id == null ? "Added" : "Changed") + " the login provider " + provider.displayName + " ("
+                        + provider.kind.name().toLowerCase() + ", " + (provider.enabled ? "on" : "off") + ")");
         return new Saved(provider.id, Map.of());
     }
 
@@ -160,6 +169,9 @@ public class ProviderAdminService {
         LoginProvider provider = find(id);
         provider.enabled = enabled;
         provider.updatedAt = Instant.now();
+        audit.recordByCurrentUser(
+                AuditAction.PROVIDER,
+                "Switched " + (enabled ? "on" : "off") + " the login provider " + provider.displayName);
         if (!enabled) {
             sessions.endAllOfProvider(id);
         }
@@ -185,6 +197,7 @@ public class ProviderAdminService {
     public String delete(long id) {
         LoginProvider provider = find(id);
         sessions.endAllOfProvider(id);
+        audit.recordByCurrentUser(AuditAction.PROVIDER, "Deleted the login provider " + provider.displayName);
         provider.delete();
         return provider.displayName;
     }

@@ -1,6 +1,5 @@
 package dev.parley.settings;
 
-import dev.parley.audit.Actor;
 import dev.parley.identity.Roles;
 import dev.parley.identity.Viewer;
 import dev.parley.web.FormState;
@@ -50,7 +49,7 @@ public class SettingsResource {
     @RolesAllowed(Roles.OWNER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response save(SettingsForm form) {
-        Map<String, String> errors = settings.save(form, Actor.of(viewer));
+        Map<String, String> errors = settings.save(form, viewer.actor());
         if (!errors.isEmpty()) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(page(FormState.of(form.typed()).withErrors(errors), false, null))

@@ -1,5 +1,9 @@
-package dev.parley.audit;
+package dev.parley.moderation;
 
+import dev.parley.audit.AuditAction;
+import dev.parley.audit.AuditLog;
+import dev.parley.audit.LogFilter;
+import dev.parley.audit.LogPage;
 import dev.parley.identity.Roles;
 import dev.parley.web.Routes;
 import io.quarkus.qute.CheckedTemplate;
@@ -19,9 +23,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 /** {@code /moderation/log}: every moderation and settings action, newest first, with filters. */
 @Path(Routes.LOG)
 @Produces(MediaType.TEXT_HTML)
-public class AuditResource {
+public class LogResource {
 
-    @CheckedTemplate(basePath = "audit")
+    @CheckedTemplate(basePath = "moderation")
     static class Templates {
         static native TemplateInstance log(LogPage page, LogFilter filter, List<AuditAction> actions, String olderLink);
     }
