@@ -53,6 +53,15 @@ create index comment_thread_idx on comment (article_id, status, created_at, id);
 create index comment_decided_idx on comment (status, decided_at);
 create index comment_created_idx on comment (created_at);
 
+-- How far each purge step has got, so that an hourly run reads only what changed since the last one.
+create table purge_mark (
+    step            varchar(40) primary key,
+    done_before     timestamp with time zone not null
+);
+
+-- Readers with a provider: their earlier comments (publish directly once approved).
+create index comment_identity_idx on comment (identity_id, status);
+
 -- Flood control across instances: the last time each IP address or email address posted.
 create table flood_mark (
     mark_key        varchar(200) primary key,

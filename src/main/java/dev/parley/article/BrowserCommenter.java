@@ -57,11 +57,6 @@ public record BrowserCommenter(String token, String name, String email, String u
         return cookies;
     }
 
-    /** Only the token cookie: for actions other than commenting (reporting) that need to recognise this browser. */
-    public NewCookie tokenCookie(boolean secure) {
-        return cookie(TOKEN_COOKIE, token, ONE_YEAR, secure);
-    }
-
     public boolean remembersDetails() {
         return name != null && !name.isBlank();
     }

@@ -1,5 +1,6 @@
 package dev.parley.moderation;
 
+import dev.parley.web.IpAddresses;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -30,9 +31,13 @@ public enum BanKind {
         }
     }
 
-    /** The form values are stored in: email addresses in lower case, the rest as given. */
+    /** The form values are stored and compared in: email addresses in lower case, IP addresses canonical. */
     String normalise(String value) {
         String stripped = value == null ? "" : value.strip();
-        return this == EMAIL ? stripped.toLowerCase(Locale.ROOT) : stripped;
+        return switch (this) {
+            case EMAIL -> stripped.toLowerCase(Locale.ROOT);
+            case IP -> IpAddresses.canonical(stripped);
+            case IDENTITY -> stripped;
+        };
     }
 }

@@ -10,6 +10,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -34,9 +36,11 @@ public class CommentResource {
     static class Templates {
         static native TemplateInstance comment(QueueItem item, List<AuditRow> history, String done);
 
-        static native TemplateInstance edit(QueueItem item, FormState form);
+        static native TemplateInstance edit(QueueItem item, FormState form, String current);
 
         static native TemplateInstance reply(QueueItem item, FormState form);
+
+        static native TemplateInstance gone(String typed);
     }
 
     @Inject
@@ -63,8 +67,7 @@ public class CommentResource {
     @RolesAllowed(Roles.MODERATOR)
     public TemplateInstance editForm(@RestPath long id) {
         QueueItem item = reader.item(id).orElseThrow(NotFoundException::new);
-        return Templates.edit(
-                item, FormState.of(Map.of("comment", reader.text(id), "version", String.valueOf(item.version()))));
+        return Templates.edit(item, formOf(reader.text(id), item.version()), null);
     }
 
     @POST
@@ -72,45 +75,74 @@ public class CommentResource {
     @RolesAllowed(Roles.MODERATOR)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response edit(@RestPath long id, @RestForm String comment, @RestForm Integer version) {
-        StaffWriting.Written written = writing.edit(id, version == null ? -1 : version, comment, viewer.actor());
+        int seen = version == null ? -1 : version;
+        StaffWriting.Written written;
+        try {
+            written = writing.edit(id, seen, comment, viewer.actor());
+        } catch (OptimisticLockException changedWhileSaving) {
+            written = StaffWriting.Written.refused(
+                    id,
+                    StaffWriting.Written.Problem.CONFLICT,
+                    FormState.GLOBAL,
+                    "Someone else changed this comment while you were saving. Your text is still here.");
+        }
         if (written.ok()) {
             return Response.seeOther(URI.create(Routes.moderatedComment(id) + "?done=edited"))
                     .build();
         }
-        QueueItem item = reader.item(id).orElseThrow(NotFoundException::new);
-        // The version stays the one the moderator edited, so a second save is checked again.
-        FormState typed = FormState.of(
-                        Map.of("comment", comment == null ? "" : comment, "version", String.valueOf(item.version())))
-                .withErrors(written.errors());
-        int status = written.errors().containsKey(FormState.GLOBAL) ? 409 : 400;
-        return Response.status(status).entity(Templates.edit(item, typed)).build();
+        Optional<QueueItem> item = reader.item(id);
+        if (item.isEmpty()) {
+            return gone(comment);
+        }
+        // After a conflict the form takes the current version, with the current text shown: saving again is
+        // then a deliberate choice. After a mistake it keeps the version the moderator started from.
+        boolean conflict = written.problem() == StaffWriting.Written.Problem.CONFLICT;
+        FormState typed =
+                formOf(comment, conflict ? item.get().version() : seen).withErrors(written.errors());
+        return Response.status(written.problem().status)
+                .entity(Templates.edit(item.get(), typed, conflict ? reader.text(id) : null))
+                .build();
     }
 
     @GET
     @Path("reply")
     @RolesAllowed(Roles.MODERATOR)
     public TemplateInstance replyForm(@RestPath long id) {
-        return Templates.reply(reader.item(id).orElseThrow(NotFoundException::new), FormState.empty());
+        QueueItem item = reader.item(id).orElseThrow(NotFoundException::new);
+        return Templates.reply(item, formOf("", item.version()));
     }
 
     @POST
     @Path("reply")
     @RolesAllowed(Roles.MODERATOR)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response reply(@RestPath long id, @RestForm String comment) {
-        StaffWriting.Written written = writing.reply(id, comment, viewer.actor(), viewer.getEmail());
+    public Response reply(@RestPath long id, @RestForm String comment, @RestForm Integer version) {
+        int seen = version == null ? -1 : version;
+        StaffWriting.Written written = writing.reply(id, seen, comment, viewer.actor(), viewer.getEmail());
         if (written.ok()) {
             return Response.seeOther(URI.create(Routes.moderatedComment(written.commentId()) + "?done=replied"))
                     .build();
         }
-        QueueItem item = reader.item(id).orElse(null);
-        if (item == null) {
-            throw new NotFoundException();
+        Optional<QueueItem> item = reader.item(id);
+        if (item.isEmpty()) {
+            return gone(comment);
         }
+        boolean conflict = written.problem() == StaffWriting.Written.Problem.CONFLICT;
         FormState typed =
-                FormState.of(Map.of("comment", comment == null ? "" : comment)).withErrors(written.errors());
-        return Response.status(Response.Status.BAD_REQUEST)
-                .entity(Templates.reply(item, typed))
+                formOf(comment, conflict ? item.get().version() : seen).withErrors(written.errors());
+        return Response.status(written.problem().status)
+                .entity(Templates.reply(item.get(), typed))
+                .build();
+    }
+
+    private static FormState formOf(String text, int version) {
+        return FormState.of(Map.of("comment", text == null ? "" : text, "version", String.valueOf(version)));
+    }
+
+    /** The comment was deleted meanwhile: say so, and give the moderator their text back. */
+    private static Response gone(String typed) {
+        return Response.status(Response.Status.GONE)
+                .entity(Templates.gone(typed == null ? "" : typed))
                 .build();
     }
 }

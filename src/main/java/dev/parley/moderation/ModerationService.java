@@ -11,8 +11,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -52,15 +54,18 @@ public class ModerationService {
     public Result decide(List<Pick> picks, Decision decision, Actor actor) {
         int changed = 0;
         List<String> conflicts = new ArrayList<>();
-        for (Pick pick : picks) {
+        // The same comment ticked twice (a form sent with a duplicated field) is decided once.
+        Map<Long, Pick> once = new LinkedHashMap<>();
+        picks.forEach(pick -> once.putIfAbsent(pick.id(), pick));
+        for (Pick pick : once.values()) {
             Comment comment = Comment.findById(pick.id());
             if (comment == null) {
-                conflicts.add(alreadyChanged(pick.id(), "A comment"));
+                conflicts.add(alreadyChanged(pick.id(), "A comment", null));
                 continue;
             }
             boolean reported = comment.reportedAt != null;
             if (comment.version != pick.version() || !decision.appliesTo(comment.status, reported)) {
-                conflicts.add(alreadyChanged(pick.id(), "The comment by " + comment.authorName));
+                conflicts.add(conflictAbout(comment));
                 continue;
             }
             String before = describe(comment);
@@ -77,7 +82,7 @@ public class ModerationService {
                             pick.id(),
                             pick.version());
             if (updated == 0) {
-                conflicts.add(alreadyChanged(pick.id(), "The comment by " + who));
+                conflicts.add(alreadyChanged(pick.id(), "The comment by " + who, null));
                 continue;
             }
             changed++;
@@ -90,9 +95,15 @@ public class ModerationService {
         return new Result(changed, conflicts);
     }
 
-    /** "The comment by Ann was already approved by Bob at 24 November 2026 at 14:02." */
-    private String alreadyChanged(long id, String subject) {
+    /**
+     * "The comment by Ann was already approved by Bob at 24 November 2026 at 14:02.", or, when a reader's
+     * report came after the last decision, that it was reported again.
+     */
+    private String alreadyChanged(long id, String subject, Instant reportedAt) {
         Optional<AuditRow> last = audit.lastAbout(id);
+        if (reportedAt != null && (last.isEmpty() || last.get().at().isBefore(reportedAt))) {
+            return subject + " was reported again a moment ago; look at it once more before deciding.";
+        }
         if (last.isEmpty()) {
             return subject + " was changed by someone else a moment ago; the page now shows it as it is.";
         }
@@ -103,7 +114,7 @@ public class ModerationService {
 
     /** The conflict sentence for a comment someone else changed. */
     String conflictAbout(Comment comment) {
-        return alreadyChanged(comment.id, "The comment by " + comment.authorName);
+        return alreadyChanged(comment.id, "The comment by " + comment.authorName, comment.reportedAt);
     }
 
     static String describe(Comment c) {

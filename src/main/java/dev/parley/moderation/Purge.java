@@ -27,6 +27,7 @@ public class Purge {
 
     private static final Logger LOG = Logger.getLogger(Purge.class);
     static final int BATCH = 500;
+    private static final String IP_STEP = "ip-addresses";
 
     @Inject
     SettingsService settings;
@@ -60,13 +61,7 @@ public class Purge {
         Discussion rules = settings.discussion();
         long trash = deleteOlder(CommentStatus.TRASH, now.minus(Duration.ofDays(rules.trashDays())));
         long spam = deleteOlder(CommentStatus.SPAM, now.minus(Duration.ofDays(rules.spamDays())));
-        Instant ipThreshold = now.minus(Duration.ofDays(rules.ipDays()));
-        long forgotten = QuarkusTransaction.requiringNew().call(() -> {
-            dev.parley.moderation.CommentReport.update(
-                    "reporterIp = null where reporterIp is not null and createdAt < ?1", ipThreshold);
-            return (long) Comment.update(
-                    "authorIp = null, userAgent = null where createdAt < ?1 and authorIp is not null", ipThreshold);
-        });
+        long forgotten = forgetAddresses(now.minus(Duration.ofDays(rules.ipDays())));
         Result result = new Result(trash, spam, forgotten);
         if (!result.isEmpty()) {
             QuarkusTransaction.requiringNew()
@@ -85,15 +80,30 @@ public class Purge {
         return result;
     }
 
+    /**
+     * Deletes in batches: first by decision time (an index on status and decision time), then comments never
+     * decided by anyone (automatic spam) by posting time.
+     */
     private static long deleteOlder(CommentStatus status, Instant threshold) {
+        return inBatches(
+                        "select c.id from Comment c where c.status = :status and c.decidedAt < :threshold",
+                        status,
+                        threshold,
+                        Comment.class)
+                + inBatches(
+                        "select c.id from Comment c where c.status = :status and c.decidedAt is null"
+                                + " and c.createdAt < :threshold",
+                        status,
+                        threshold,
+                        Comment.class);
+    }
+
+    private static long inBatches(String select, CommentStatus status, Instant threshold, Class<Comment> type) {
         long deleted = 0;
         while (true) {
             int batch = QuarkusTransaction.requiringNew().call(() -> {
                 List<Long> ids = Comment.getEntityManager()
-                        .createQuery(
-                                "select c.id from Comment c where c.status = :status"
-                                        + " and coalesce(c.decidedAt, c.createdAt) < :threshold",
-                                Long.class)
+                        .createQuery(select, Long.class)
                         .setParameter("status", status)
                         .setParameter("threshold", threshold)
                         .setMaxResults(BATCH)
@@ -105,5 +115,38 @@ public class Purge {
                 return deleted;
             }
         }
+    }
+
+    /**
+     * Forgets IP addresses and browser names older than the threshold, in batches, reading only comments
+     * posted since the previous run's threshold (kept in {@code purge_mark}), so that an hourly run does not
+     * walk years of comments whose addresses are long gone.
+     */
+    private static long forgetAddresses(Instant threshold) {
+        Instant since = QuarkusTransaction.requiringNew().call(() -> PurgeMark.doneBefore(IP_STEP));
+        long forgotten = 0;
+        while (true) {
+            int batch = QuarkusTransaction.requiringNew().call(() -> {
+                List<Long> ids = Comment.getEntityManager()
+                        .createQuery(
+                                "select c.id from Comment c where c.createdAt < :threshold and c.createdAt >= :since"
+                                        + " and c.authorIp is not null",
+                                Long.class)
+                        .setParameter("threshold", threshold)
+                        .setParameter("since", since)
+                        .setMaxResults(BATCH)
+                        .getResultList();
+                return ids.isEmpty() ? 0 : Comment.update("authorIp = null, userAgent = null where id in ?1", ids);
+            });
+            forgotten += batch;
+            if (batch < BATCH) {
+                break;
+            }
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            CommentReport.update("reporterIp = null where reporterIp is not null and createdAt < ?1", threshold);
+            PurgeMark.record(IP_STEP, threshold);
+        });
+        return forgotten;
     }
 }

@@ -47,6 +47,15 @@ public record QueuePage(
         return filter.at(null, previousCursor).link();
     }
 
+    /** Whether this is a page further on (not the first), which may have emptied since it was linked. */
+    public boolean isLaterPage() {
+        return filter.after() != null || filter.before() != null;
+    }
+
+    public String firstPageLink() {
+        return filter.at(null, null).link();
+    }
+
     public String nextLink() {
         return filter.at(nextCursor, null).link();
     }

@@ -84,7 +84,7 @@ public class QueueReader {
         if (!rows.isEmpty()) {
             String first = Cursor.of(rows.get(0), filter.tab()).toString();
             String last = Cursor.of(rows.get(rows.size() - 1), filter.tab()).toString();
-            previous = backwards ? (more ? first : null) : (filter.after() != null ? first : null);
+            previous = backwards ? (more ? first : null) : (cursor != null ? first : null);
             next = backwards ? last : (more ? last : null);
         }
         return new QueuePage(filter, items(rows), counts(), previous, next);
@@ -156,7 +156,9 @@ public class QueueReader {
                 rows.stream().filter(c -> c.reportCount > 0).map(c -> c.id).toList();
         Map<Long, List<String>> reasons = reported.isEmpty()
                 ? Map.of()
-                : CommentReport.<CommentReport>find("comment.id in ?1 order by createdAt", reported).stream()
+                : CommentReport.<CommentReport>find(
+                                "comment.id in ?1 and createdAt >= comment.reportedAt order by createdAt", reported)
+                        .stream()
                         .collect(Collectors.groupingBy(
                                 r -> r.comment.id, Collectors.mapping(r -> r.reason, Collectors.toList())));
         return rows.stream()

@@ -1,8 +1,7 @@
 package dev.parley.moderation;
 
-import dev.parley.article.BrowserCommenter;
 import dev.parley.identity.Viewer;
-import dev.parley.web.Cookies;
+import dev.parley.web.Constraints;
 import dev.parley.web.FormState;
 import dev.parley.web.Routes;
 import dev.parley.web.Tokens;
@@ -17,11 +16,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -72,8 +68,6 @@ public class ReportResource {
             @RestPath long id,
             @RestForm String reason,
             @RestForm String details,
-            @Context HttpHeaders headers,
-            @Context UriInfo uri,
             @Context HttpServerRequest request) {
         Optional<Reports.ReportTarget> target = reports.target(slug, id);
         if (target.isEmpty()) {
@@ -97,21 +91,27 @@ public class ReportResource {
                     .entity(Templates.report(target.get(), FormState.of(typed).withErrors(errors), null))
                     .build();
         }
-        BrowserCommenter commenter = BrowserCommenter.from(headers.getCookies()).withToken();
-        String reporterKey = viewer.reader()
-                .map(r -> Tokens.sha256("identity:" + r.identityId()))
-                .orElse(commenter.tokenHash());
         String ip =
                 request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-        Reports.Outcome outcome =
-                reports.report(slug, id, more.isEmpty() ? reason : reason + ": " + more, reporterKey, ip);
+        // A guest counts once per IP address: a cookie would be free to throw away and report again.
+        String reporterKey = viewer.reader()
+                .map(r -> Tokens.sha256("identity:" + r.identityId()))
+                .orElse(Tokens.sha256("ip:" + ip));
+        Reports.Outcome outcome;
+        try {
+            outcome = reports.report(
+                    slug, id, more.isEmpty() ? reason : reason + ": " + more, reporterKey, viewer.reader(), ip);
+        } catch (RuntimeException e) {
+            if (!Constraints.isUniqueViolation(e)) {
+                throw e;
+            }
+            outcome = Reports.Outcome.ALREADY_REPORTED;
+        }
         if (outcome == Reports.Outcome.NOT_REPORTABLE) {
             return notReportable();
         }
         String done = outcome == Reports.Outcome.RECORDED ? "reported" : "already";
-        NewCookie token = commenter.tokenCookie(Cookies.secure(uri));
         return Response.seeOther(URI.create(Routes.report(slug, id) + "?done=" + done))
-                .cookie(token)
                 .build();
     }
 

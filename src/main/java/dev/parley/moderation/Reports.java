@@ -3,6 +3,7 @@ package dev.parley.moderation;
 import dev.parley.article.Article;
 import dev.parley.article.Comment;
 import dev.parley.article.CommentStatus;
+import dev.parley.identity.SignedIn;
 import dev.parley.settings.SettingsService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Readers' reports. A reported comment enters the Reported tab; at the owner's threshold it is hidden from
- * the thread until a moderator decides. One reader counts once per comment.
+ * the thread until a moderator decides. One reader (a signed-in identity, or a guest's IP address) counts
+ * once per comment; banned people are not counted.
  */
 @ApplicationScoped
 public class Reports {
@@ -29,6 +31,9 @@ public class Reports {
 
     @Inject
     SettingsService settings;
+
+    @Inject
+    Bans bans;
 
     /** What became of a report. */
     public enum Outcome {
@@ -50,16 +55,23 @@ public class Reports {
      * @param reporterKey the hash of the reporting browser's token or identity
      */
     @Transactional
-    public Outcome report(String slug, long commentId, String reason, String reporterKey, String ip) {
+    public Outcome report(
+            String slug, long commentId, String reason, String reporterKey, Optional<SignedIn> reader, String ip) {
         Optional<Comment> found = reportable(slug, commentId);
         if (found.isEmpty()) {
             return Outcome.NOT_REPORTABLE;
         }
         Comment comment = found.get();
+        Instant now = Instant.now();
+        String email = reader.map(SignedIn::email).orElse(null);
+        Long identity = reader.map(SignedIn::identityId).orElse(null);
+        if (bans.reasonFor(email, identity, ip, now).isPresent()) {
+            // Banned people are thanked like anyone, and counted by no one.
+            return Outcome.RECORDED;
+        }
         if (CommentReport.count("comment = ?1 and reporterKey = ?2", comment, reporterKey) > 0) {
             return Outcome.ALREADY_REPORTED;
         }
-        Instant now = Instant.now();
         CommentReport report = new CommentReport();
         report.comment = comment;
         report.reason = reason;
@@ -67,9 +79,13 @@ public class Reports {
         report.reporterIp = ip;
         report.createdAt = now;
         report.persist();
-        // Counted in the database, so that reports arriving on several instances add up.
+        // Counted in the database, so that reports arriving on several instances add up. The version moves
+        // on, so a moderator deciding on what they saw before this report is told to look again.
         Comment.update(
-                "reportCount = reportCount + 1, reportedAt = coalesce(reportedAt, ?1) where id = ?2", now, comment.id);
+                "reportCount = reportCount + 1, reportedAt = coalesce(reportedAt, ?1), version = version + 1"
+                        + " where id = ?2",
+                now,
+                comment.id);
         int threshold = settings.discussion().reportThreshold();
         if (threshold > 0) {
             Comment.update("hiddenByReports = true where id = ?1 and reportCount >= ?2", comment.id, threshold);

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /** What moderators write themselves: corrections to a comment's text, and replies from the queue. */
 @ApplicationScoped
@@ -18,6 +19,8 @@ public class StaffWriting {
 
     static final String EMPTY = "Please type the text.";
     static final String TOO_LONG = "The text can have at most 65,525 characters.";
+    static final String GONE = "This comment was deleted a moment ago, so nothing was saved. Your text is below"
+            + " if you want to keep a copy.";
 
     @Inject
     AuditLog audit;
@@ -25,10 +28,33 @@ public class StaffWriting {
     @Inject
     ModerationService moderation;
 
-    /** The outcome of an edit or a reply: the comment concerned, or messages per field. */
-    public record Written(Long commentId, Map<String, String> errors) {
+    /** The outcome of an edit or a reply: the comment concerned, or why not, with messages per field. */
+    public record Written(Long commentId, Problem problem, Map<String, String> errors) {
+
+        /** What stopped it, with the HTTP status the form comes back with. */
+        public enum Problem {
+            NONE(200),
+            INVALID(400),
+            CONFLICT(409),
+            GONE(410);
+
+            public final int status;
+
+            Problem(int status) {
+                this.status = status;
+            }
+        }
+
         public boolean ok() {
-            return errors.isEmpty();
+            return problem == Problem.NONE;
+        }
+
+        static Written done(long id) {
+            return new Written(id, Problem.NONE, Map.of());
+        }
+
+        static Written refused(Long id, Problem problem, String field, String message) {
+            return new Written(id, problem, Map.of(field, message));
         }
     }
 
@@ -41,19 +67,20 @@ public class StaffWriting {
     public Written edit(long id, int version, String text, Actor actor) {
         Comment comment = Comment.findById(id);
         if (comment == null) {
-            return new Written(null, Map.of(FormState.GLOBAL, "This comment was deleted a moment ago."));
+            return Written.refused(null, Written.Problem.GONE, FormState.GLOBAL, GONE);
         }
         String body = normalise(text);
-        Map<String, String> errors = check(body);
-        if (!errors.isEmpty()) {
-            return new Written(id, errors);
+        Optional<String> mistake = check(body);
+        if (mistake.isPresent()) {
+            return Written.refused(id, Written.Problem.INVALID, "comment", mistake.get());
         }
         if (comment.version != version) {
-            return new Written(
+            return Written.refused(
                     id,
-                    Map.of(
-                            FormState.GLOBAL,
-                            moderation.conflictAbout(comment) + " Your text is still here: compare, then save again."));
+                    Written.Problem.CONFLICT,
+                    FormState.GLOBAL,
+                    moderation.conflictAbout(comment)
+                            + " Your text is still here; the comment as it is now is shown above it.");
         }
         if (!body.equals(comment.body)) {
             String before = comment.body;
@@ -62,23 +89,31 @@ public class StaffWriting {
             comment.editedAt = Instant.now();
             audit.record(actor, AuditAction.EDIT, id, "Edited the comment by " + comment.authorName, before, body);
         }
-        return new Written(id, Map.of());
+        return Written.done(id);
     }
 
     /**
-     * Publishes a staff reply under a comment. Replying to a held comment approves it, as in WordPress:
-     * a moderator would not answer a comment readers cannot see.
+     * Publishes a staff reply under a comment. Replying to a held comment approves it, as in WordPress: a
+     * moderator would not answer a comment readers cannot see. The comment must still be as the moderator
+     * saw it ({@code version}), so that a reply never approves what another moderator just marked as spam.
      */
     @Transactional
-    public Written reply(long parentId, String text, Actor actor, String actorEmail) {
+    public Written reply(long parentId, int version, String text, Actor actor, String actorEmail) {
         Comment parent = Comment.findById(parentId);
         if (parent == null) {
-            return new Written(null, Map.of(FormState.GLOBAL, "This comment was deleted a moment ago."));
+            return Written.refused(null, Written.Problem.GONE, FormState.GLOBAL, GONE);
         }
         String body = normalise(text);
-        Map<String, String> errors = check(body);
-        if (!errors.isEmpty()) {
-            return new Written(parentId, errors);
+        Optional<String> mistake = check(body);
+        if (mistake.isPresent()) {
+            return Written.refused(parentId, Written.Problem.INVALID, "comment", mistake.get());
+        }
+        if (parent.version != version) {
+            return Written.refused(
+                    parentId,
+                    Written.Problem.CONFLICT,
+                    FormState.GLOBAL,
+                    moderation.conflictAbout(parent) + " Your reply is still here: send it again to publish it.");
         }
         Instant now = Instant.now();
         if (parent.status != CommentStatus.APPROVED) {
@@ -112,7 +147,7 @@ public class StaffWriting {
         reply.decidedBy = actor.accountId();
         reply.persist();
         audit.record(actor, AuditAction.REPLY, reply.id, "Replied to " + parent.authorName, null, body);
-        return new Written(reply.id, Map.of());
+        return Written.done(reply.id);
     }
 
     private static String normalise(String text) {
@@ -121,13 +156,10 @@ public class StaffWriting {
                 : text.replace("\r\n", "\n").replace('\r', '\n').strip();
     }
 
-    private static Map<String, String> check(String body) {
+    private static Optional<String> check(String body) {
         if (body.isEmpty()) {
-            return Map.of("comment", EMPTY);
+            return Optional.of(EMPTY);
         }
-        if (body.length() > Comment.MAX_BODY) {
-            return Map.of("comment", TOO_LONG);
-        }
-        return Map.of();
+        return body.length() > Comment.MAX_BODY ? Optional.of(TOO_LONG) : Optional.empty();
     }
 }

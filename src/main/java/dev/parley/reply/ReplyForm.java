@@ -108,6 +108,9 @@ public class ReplyForm {
         values.put("url", url);
         values.put("comment_parent", commentParent);
         values.put("wp-comment-cookies-consent", rememberMe);
+        // Kept, so that a form corrected quickly is still the same form, shown when it first was.
+        values.put(FormStamp.KEY_FIELD, requestKey);
+        values.put(FormStamp.SHOWN_FIELD, shown);
         return values;
     }
 }

@@ -102,16 +102,16 @@ public class ReplyResource {
         try {
             outcome = replies.post(slug, form, origin, viewer.reader());
         } catch (RuntimeException e) {
-            if (!Constraints.isViolation(e)) {
+            if (!Constraints.isUniqueViolation(e)) {
                 throw e;
             }
             // Lost a race on a unique key: the same form (request key) or a first post under the same flood key.
-            return replies.postedWith(form.requestKeyOrNull())
+            return replies.postedWith(slug, form)
                     .<PostOutcome>map(PostOutcome.Posted::new)
                     .orElseGet(() -> replies.tooSoon(form));
         }
         if (outcome instanceof PostOutcome.NotPosted refused && refused.reason() == PostOutcome.Reason.TOO_SOON) {
-            Optional<Long> first = replies.postedWith(form.requestKeyOrNull());
+            Optional<Long> first = replies.postedWith(slug, form);
             if (first.isPresent()) {
                 return new PostOutcome.Posted(first.get());
             }

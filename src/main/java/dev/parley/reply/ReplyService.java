@@ -66,12 +66,12 @@ public class ReplyService {
         if (rules.requireSignIn() && reader.isEmpty()) {
             return refused(PostOutcome.Reason.SIGN_IN_REQUIRED, SIGN_IN_REQUIRED, parentId.orElse(null));
         }
-        Optional<Long> earlier = postedWith(form.requestKeyOrNull());
-        if (earlier.isPresent()) {
-            // The same form sent twice (a double click, a retried request): the first one stands.
-            return new PostOutcome.Posted(earlier.get());
-        }
         form.normalizeLineBreaks();
+        Optional<Comment> sameKey = withKey(form.requestKeyOrNull());
+        if (sameKey.isPresent() && isSameSubmission(sameKey.get(), slug, form)) {
+            // The same form sent twice (a double click, a retried request): the first one stands.
+            return new PostOutcome.Posted(sameKey.get().id);
+        }
         Map<String, String> errors = validation.errorsOf(form);
         if (reader.isPresent()) {
             // Signed in: name and email come from the provider, not from the (hidden) guest fields.
@@ -92,6 +92,10 @@ public class ReplyService {
             return new PostOutcome.NotPosted(PostOutcome.Reason.INVALID, errors, parentId.orElse(null));
         }
         Comment comment = newComment(article, parentId, form, origin, reader, now);
+        if (sameKey.isPresent()) {
+            // A form brought back (the Back button) with other text: a new comment, and the key stays with the first.
+            comment.requestKey = null;
+        }
         if (isDuplicate(comment)) {
             return refused(PostOutcome.Reason.DUPLICATE, DUPLICATE, parentId.orElse(null));
         }
@@ -110,15 +114,25 @@ public class ReplyService {
         return new PostOutcome.Posted(comment.id);
     }
 
-    /** The comment an earlier submission of the same form made, if any. */
+    /** The comment an earlier submission of this very form (same key, article and text) made, if any. */
     @Transactional
-    Optional<Long> postedWith(String requestKey) {
-        if (requestKey == null) {
-            return Optional.empty();
-        }
-        return Comment.<Comment>find("requestKey", requestKey)
-                .firstResultOptional()
+    Optional<Long> postedWith(String slug, ReplyForm form) {
+        form.normalizeLineBreaks();
+        return withKey(form.requestKeyOrNull())
+                .filter(c -> isSameSubmission(c, slug, form))
                 .map(c -> c.id);
+    }
+
+    private static Optional<Comment> withKey(String requestKey) {
+        return requestKey == null
+                ? Optional.empty()
+                : Comment.<Comment>find("requestKey", requestKey).firstResultOptional();
+    }
+
+    private static boolean isSameSubmission(Comment earlier, String slug, ReplyForm form) {
+        return earlier.article.slug.equals(slug)
+                && form.comment != null
+                && Comment.hashOf(form.comment.strip()).equals(earlier.bodyHash);
     }
 
     private static Comment newComment(
@@ -151,7 +165,10 @@ public class ReplyService {
         return comment;
     }
 
-    /** The same text by the same author on the same article, anywhere but in the trash. */
+    /**
+     * The same text by the same author on the same article, published or held. Spam is left out, so that a
+     * banned reader is never told about a comment they cannot see.
+     */
     private static boolean isDuplicate(Comment c) {
         String author;
         Object who;
@@ -166,10 +183,10 @@ public class ReplyService {
             who = c.authorName;
         }
         return Comment.count(
-                        "article = ?1 and bodyHash = ?2 and status <> ?3 and " + author + " = ?4",
+                        "article = ?1 and bodyHash = ?2 and status in ?3 and " + author + " = ?4",
                         c.article,
                         c.bodyHash,
-                        CommentStatus.TRASH,
+                        java.util.List.of(CommentStatus.PENDING, CommentStatus.APPROVED),
                         who)
                 > 0;
     }

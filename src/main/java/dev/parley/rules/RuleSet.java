@@ -32,7 +32,7 @@ public record RuleSet(List<String> moderationWords, List<String> disallowedWords
 
     /** Every rule the submission breaks; spam findings first. */
     public List<Finding> check(Submission s) {
-        Map<String, String> fields = fieldsOf(s);
+        Map<String, List<String>> fields = fieldsOf(s);
         List<Finding> findings = new ArrayList<>();
         addWordFindings(findings, fields, disallowedWords, Finding.Severity.SPAM, "disallowed word");
         addWordFindings(findings, fields, moderationWords, Finding.Severity.HOLD, "moderation word");
@@ -45,7 +45,7 @@ public record RuleSet(List<String> moderationWords, List<String> disallowedWords
 
     private static void addWordFindings(
             List<Finding> findings,
-            Map<String, String> fields,
+            Map<String, List<String>> fields,
             List<String> words,
             Finding.Severity severity,
             String what) {
@@ -54,21 +54,26 @@ public record RuleSet(List<String> moderationWords, List<String> disallowedWords
             if (folded.isBlank()) {
                 continue;
             }
-            fields.forEach((field, text) -> {
-                if (text.contains(folded)) {
+            fields.forEach((field, texts) -> {
+                if (texts.stream().anyMatch(text -> text.contains(folded))) {
                     findings.add(new Finding(severity, what + " '" + word + "' in " + field));
                 }
             });
         }
     }
 
-    private static Map<String, String> fieldsOf(Submission s) {
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
-        fields.put("comment", TextFolding.fold(s.body()));
-        fields.put("name", TextFolding.fold(s.authorName()));
-        fields.put("email", TextFolding.fold(s.authorEmail()));
-        fields.put("website", TextFolding.fold(s.authorUrl()));
-        fields.put("IP address", TextFolding.fold(s.ip()));
+    /** Each field folded twice: with markup removed (a word split by tags) and kept (a word inside brackets). */
+    private static Map<String, List<String>> fieldsOf(Submission s) {
+        Map<String, List<String>> fields = new java.util.LinkedHashMap<>();
+        fields.put("comment", bothFoldings(s.body()));
+        fields.put("name", bothFoldings(s.authorName()));
+        fields.put("email", bothFoldings(s.authorEmail()));
+        fields.put("website", bothFoldings(s.authorUrl()));
+        fields.put("IP address", bothFoldings(s.ip()));
         return fields;
+    }
+
+    private static List<String> bothFoldings(String text) {
+        return List.of(TextFolding.fold(text), TextFolding.foldKeepingTags(text));
     }
 }

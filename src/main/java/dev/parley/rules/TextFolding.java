@@ -20,11 +20,19 @@ public final class TextFolding {
     private TextFolding() {}
 
     public static String fold(String text) {
-        if (text == null || text.isEmpty()) {
-            return "";
-        }
-        String plain = TAG.matcher(text).replaceAll("");
-        plain = decodeReferences(plain);
+        return text == null || text.isEmpty() ? "" : foldPlain(TAG.matcher(text).replaceAll(""));
+    }
+
+    /**
+     * The same, with tags left in: comments are plain text, so "&lt;casino&gt;" is what readers see, and
+     * a word must not hide inside angle brackets.
+     */
+    public static String foldKeepingTags(String text) {
+        return text == null || text.isEmpty() ? "" : foldPlain(text);
+    }
+
+    private static String foldPlain(String text) {
+        String plain = decodeReferences(text);
         plain = Normalizer.normalize(plain, Normalizer.Form.NFKC);
         plain = FORMATTING.matcher(plain).replaceAll("");
         // Upper then lower case: full case folding for the letters Java knows ("Straße" → "strasse").

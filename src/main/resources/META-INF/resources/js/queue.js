@@ -36,7 +36,8 @@
   var keys = { a: "approve", s: "spam", d: "reject", r: "reply" };
 
   document.addEventListener("keydown", function (event) {
-    if (event.ctrlKey || event.metaKey || event.altKey) {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) {
+      // A held key repeats: one decision per press, never a burst of them.
       return;
     }
     var tag = (event.target.tagName || "").toLowerCase();

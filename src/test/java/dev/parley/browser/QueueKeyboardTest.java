@@ -37,6 +37,7 @@ class QueueKeyboardTest extends ChromiumTest {
 
         browser.get(queue);
         assertTrue(browser.findElement(By.id("shortcuts")).getText().contains("a approve"));
+        Chromium.screenshot(browser, "queue");
         new Actions(browser).sendKeys("j").perform();
         wait.until(ExpectedConditions.attributeContains(By.id("queue-" + third.id), "class", "current"));
         new Actions(browser).sendKeys("j").perform();

@@ -28,6 +28,11 @@ class PurgeTest {
     @Inject
     Purge purge;
 
+    @org.junit.jupiter.api.BeforeEach
+    void fromTheBeginning() {
+        data.resetPurgeMarks();
+    }
+
     @AfterEach
     void backToBaseline() {
         data.baselineSettings();

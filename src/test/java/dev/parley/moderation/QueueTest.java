@@ -345,6 +345,7 @@ class QueueTest {
         assertEquals(409, stale.status(), "the form was opened before the first save");
         assertTrue(stale.text(".form-error").contains("was already edited by"), stale.text(".form-error"));
         assertEquals("An older edit", stale.fieldValue("comment"), "the moderator's text is kept");
+        assertEquals("The text", stale.text("#current-text pre"), "and the comment as it is now is shown");
     }
 
     @Test

@@ -65,9 +65,14 @@ class ReportTest {
         report(reader, article, comment);
 
         Page second = report(reader, article, comment);
+        Page sameAddress = report(new Browser(), article, comment);
 
         assertEquals(
                 "You have already reported this comment. A moderator will look at it.", second.text("#report-thanks"));
+        assertEquals(
+                "You have already reported this comment. A moderator will look at it.",
+                sameAddress.text("#report-thanks"),
+                "a guest counts once per IP address: a new cookie is no new reader");
         assertEquals(1, data.findComment(comment.id).reportCount);
     }
 
@@ -76,10 +81,10 @@ class ReportTest {
         data.settings(s -> s.reportThreshold = "2");
         Article article = data.article("Hidden by reports");
         Comment comment = data.comment(article, null, TestData.unique("Doubtful"), "doubtful", CommentStatus.APPROVED);
-        report(new Browser(), article, comment);
+        report(signedInReader(), article, comment);
         assertTrue(new Browser().open("/articles/" + article.slug).has("#comment-" + comment.id));
 
-        report(new Browser(), article, comment);
+        report(signedInReader(), article, comment);
 
         assertFalse(new Browser().open("/articles/" + article.slug).has("#comment-" + comment.id), "hidden after 2");
         Browser moderator = data.moderatorBrowser();
@@ -106,6 +111,12 @@ class ReportTest {
         Page page = new Browser().open("/articles/" + article.slug + "/comments/" + pending.id + "/report");
         assertEquals(404, page.status());
         assertEquals("This comment cannot be reported", page.text("h1"));
+    }
+
+    private Browser signedInReader() {
+        Browser reader = new Browser();
+        data.signInReader(reader, TestData.unique("Reporter"));
+        return reader;
     }
 
     private static Page report(Browser reader, Article article, Comment comment) {

@@ -26,7 +26,8 @@ class RuleSetTest {
                 "ca&#115;ino",
                 "ca&#x73;ino",
                 "ca\u00ADsino",
-                "ca\u200Bsino"
+                "ca\u200Bsino",
+                "a <casino> in angle brackets"
             })
     void aWordMatchesHoweverItIsWritten(String body) {
         assertEquals(

@@ -11,6 +11,7 @@ import dev.parley.identity.AccountService;
 import dev.parley.identity.ReaderService;
 import dev.parley.identity.SessionService;
 import dev.parley.moderation.Ban;
+import dev.parley.moderation.PurgeMark;
 import dev.parley.provider.LoginProvider;
 import dev.parley.provider.ProviderKind;
 import dev.parley.reply.FloodMark;
@@ -196,6 +197,12 @@ public class TestData {
         comment.decidedAt = decidedAt;
         comment.persist();
         return comment;
+    }
+
+    /** Starts the IP purge from the beginning again (tests insert comments dated in the past). */
+    @Transactional
+    public void resetPurgeMarks() {
+        PurgeMark.deleteAll();
     }
 
     /** The comment as stored now, or {@code null} when it was deleted. */
