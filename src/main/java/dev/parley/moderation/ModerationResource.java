@@ -53,12 +53,13 @@ public class ModerationResource {
             @RestQuery String email,
             @RestQuery String ip,
             @RestQuery("q") String text,
+            @RestQuery String scope,
             @RestQuery String order,
             @RestQuery String after,
             @RestQuery String before,
             @RestQuery("done") String decided,
             @RestQuery("n") Integer count) {
-        QueueFilter filter = QueueFilter.of(tab, article, author, email, ip, text, order, after, before);
+        QueueFilter filter = QueueFilter.of(tab, article, author, email, ip, text, scope, order, after, before);
         Done done = Decision.parse(decided)
                 .map(d -> new Done(count == null ? 0 : count, d.pastTense()))
                 .orElse(null);
@@ -134,6 +135,7 @@ public class ModerationResource {
                 q.get("email"),
                 q.get("ip"),
                 q.get("q"),
+                q.get("scope"),
                 q.get("order"),
                 q.get("after"),
                 q.get("before"));

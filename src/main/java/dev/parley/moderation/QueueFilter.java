@@ -17,9 +17,13 @@ public record QueueFilter(
         String email,
         String ip,
         String text,
+        boolean searchAll,
         boolean oldestFirst,
         String after,
         String before) {
+
+    /** A text search on its own looks at this many of the tab's newest comments, unless asked to search all. */
+    public static final int TEXT_WINDOW = 10_000;
 
     static QueueFilter of(
             String tab,
@@ -28,6 +32,7 @@ public record QueueFilter(
             String email,
             String ip,
             String text,
+            String scope,
             String order,
             String after,
             String before) {
@@ -38,6 +43,7 @@ public record QueueFilter(
                 clean(email),
                 clean(ip),
                 clean(text),
+                "all".equals(scope),
                 "oldest".equals(order),
                 clean(after),
                 clean(before));
@@ -48,16 +54,34 @@ public record QueueFilter(
     }
 
     public QueueFilter onTab(QueueTab other) {
-        return new QueueFilter(other, article, author, email, ip, text, oldestFirst, null, null);
+        return new QueueFilter(other, article, author, email, ip, text, searchAll, oldestFirst, null, null);
+    }
+
+    /**
+     * A text search with no other filter reads at most {@link #TEXT_WINDOW} of the tab's newest comments,
+     * so that it stays fast on a large site; other filters narrow by index first, so they search everything.
+     */
+    public boolean isWindowedSearch() {
+        return text != null && !searchAll && article == null && author == null && email == null && ip == null;
+    }
+
+    public String textWindowLabel() {
+        return String.format(java.util.Locale.ROOT, "%,d", TEXT_WINDOW);
+    }
+
+    /** The same search over every comment of the tab. */
+    public QueueFilter searchingAll() {
+        return new QueueFilter(tab, article, author, email, ip, text, true, oldestFirst, null, null);
     }
 
     /** The same tab without filters. */
     public QueueFilter cleared() {
-        return new QueueFilter(tab, null, null, null, null, null, false, null, null);
+        return new QueueFilter(tab, null, null, null, null, null, false, false, null, null);
     }
 
     QueueFilter at(String afterCursor, String beforeCursor) {
-        return new QueueFilter(tab, article, author, email, ip, text, oldestFirst, afterCursor, beforeCursor);
+        return new QueueFilter(
+                tab, article, author, email, ip, text, searchAll, oldestFirst, afterCursor, beforeCursor);
     }
 
     /** This view's address, to return to after a decision and to page with. */
@@ -71,6 +95,9 @@ public record QueueFilter(
         put(query, "email", email);
         put(query, "ip", ip);
         put(query, "q", text);
+        if (searchAll && text != null) {
+            query.put("scope", "all");
+        }
         if (oldestFirst) {
             query.put("order", "oldest");
         }

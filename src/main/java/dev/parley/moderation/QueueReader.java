@@ -48,6 +48,12 @@ public class QueueReader {
         if (!addFilters(filter, jpql, params)) {
             return new QueuePage(filter, List.of(), counts(), null, null);
         }
+        if (filter.isWindowedSearch()) {
+            windowStart(filter.tab(), sortField).ifPresent(start -> {
+                jpql.append(" and ").append(sortField).append(" >= :windowStart");
+                params.put("windowStart", start);
+            });
+        }
         if (cursor != null) {
             String beyond = descending ? "<" : ">";
             jpql.append(" and ").append(sortField).append(descending ? " <= :at" : " >= :at");
@@ -88,6 +94,22 @@ public class QueueReader {
             next = backwards ? last : (more ? last : null);
         }
         return new QueuePage(filter, items(rows), counts(), previous, next);
+    }
+
+    /** Where the tab's {@link QueueFilter#TEXT_WINDOW} newest comments begin; empty when the tab is smaller. */
+    private static Optional<Instant> windowStart(QueueTab tab, String sortField) {
+        String where = tab == QueueTab.REPORTED ? "c.reportedAt is not null" : "c.status = :status";
+        TypedQuery<Instant> query = Comment.getEntityManager()
+                .createQuery(
+                        "select " + sortField + " from Comment c where " + where + " order by " + sortField
+                                + " desc, c.id desc",
+                        Instant.class)
+                .setFirstResult(QueueFilter.TEXT_WINDOW - 1)
+                .setMaxResults(1);
+        if (tab != QueueTab.REPORTED) {
+            query.setParameter("status", tab.status());
+        }
+        return query.getResultStream().findFirst();
     }
 
     /** @return {@code false} when a filter cannot match anything (an unknown article) */

@@ -133,6 +133,14 @@ class QueueTest {
         assertTrue(idsOn(none).isEmpty());
         assertEquals("No comments here.", none.text(".empty"));
 
+        Page textOnly = moderator.open("/moderation?q=NEEDLE");
+        assertTrue(idsOn(textOnly).contains("queue-" + byAuthor.id));
+        assertTrue(textOnly.text("#search-window").startsWith("Searched the 10,000 newest comments of this tab"));
+        assertEquals(
+                "/moderation?q=NEEDLE&scope=all", textOnly.one("#search-all").attr("href"));
+        Page everything = moderator.open(textOnly.one("#search-all").attr("href"));
+        assertTrue(idsOn(everything).contains("queue-" + byAuthor.id));
+        assertFalse(everything.has("#search-window"));
         Page filtered = moderator.open("/moderation?author=" + author);
         assertEquals(author, filtered.fieldValue("author"), "the filter form shows what is filtered");
         assertEquals("/moderation", filtered.one("#clear-filters").attr("href"));
