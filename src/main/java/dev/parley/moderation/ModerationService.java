@@ -28,6 +28,9 @@ public class ModerationService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    QueueReader queue;
+
     /** A comment as the moderator saw it: its id and version. */
     public record Pick(long id, int version) {
 
@@ -92,6 +95,7 @@ public class ModerationService {
                     : decision.audited().label() + ": comment by " + who;
             audit.record(actor, decision.audited(), pick.id(), summary, before, after);
         }
+        queue.forgetCounts();
         return new Result(changed, conflicts);
     }
 

@@ -27,6 +27,9 @@ import java.util.stream.Collectors;
 public class QueueReader {
 
     static final int PAGE_SIZE = 20;
+    static final java.time.Duration COUNTS_FOR = java.time.Duration.ofSeconds(5);
+
+    private volatile Counted counted;
 
     @Transactional
     public QueuePage page(QueueFilter filter) {
@@ -68,11 +71,13 @@ public class QueueReader {
             params.put("id", cursor.id());
         }
         String direction = descending ? " desc" : " asc";
-        jpql.append(" order by ")
-                .append(sortField)
-                .append(direction)
-                .append(", c.id")
-                .append(direction);
+        jpql.append(" order by ");
+        // The columns the filters fix come first: H2 reads an index in order (either way) only when the order
+        // names its leading columns; for PostgreSQL they are constants and change nothing.
+        for (String fixed : indexPrefix(filter)) {
+            jpql.append(fixed).append(direction).append(", ");
+        }
+        jpql.append(sortField).append(direction).append(", c.id").append(direction);
 
         TypedQuery<Comment> query =
                 em.createQuery(jpql.toString(), Comment.class).setMaxResults(PAGE_SIZE + 1);
@@ -96,13 +101,34 @@ public class QueueReader {
         return new QueuePage(filter, items(rows), counts(), previous, next);
     }
 
+    /**
+     * The equality-filtered columns that lead the index this view reads: an article's comments by status,
+     * an IP address's or an author's, or a whole status. Email filters match two spellings, so they sort
+     * their (small) result instead.
+     */
+    private static List<String> indexPrefix(QueueFilter filter) {
+        if (filter.tab() == QueueTab.REPORTED) {
+            return List.of();
+        }
+        if (filter.article() != null) {
+            return List.of("c.article.id", "c.status");
+        }
+        if (filter.ip() != null) {
+            return List.of("c.authorIp", "c.status");
+        }
+        if (filter.author() != null) {
+            return List.of("c.authorName", "c.status");
+        }
+        return filter.email() != null ? List.of() : List.of("c.status");
+    }
+
     /** Where the tab's {@link QueueFilter#TEXT_WINDOW} newest comments begin; empty when the tab is smaller. */
     private static Optional<Instant> windowStart(QueueTab tab, String sortField) {
         String where = tab == QueueTab.REPORTED ? "c.reportedAt is not null" : "c.status = :status";
         TypedQuery<Instant> query = Comment.getEntityManager()
                 .createQuery(
-                        "select " + sortField + " from Comment c where " + where + " order by " + sortField
-                                + " desc, c.id desc",
+                        "select " + sortField + " from Comment c where " + where + " order by "
+                                + (tab == QueueTab.REPORTED ? "" : "c.status desc, ") + sortField + " desc, c.id desc",
                         Instant.class)
                 .setFirstResult(QueueFilter.TEXT_WINDOW - 1)
                 .setMaxResults(1);
@@ -142,9 +168,30 @@ public class QueueReader {
         return true;
     }
 
-    /** Each tab's size, counted up to the cap: an index-only count that never reads more than the cap. */
-    @Transactional
+    /**
+     * Each tab's size, counted up to the cap: index-only counts that never read more than the cap. Kept for
+     * {@link #COUNTS_FOR} on this instance (a moderator's own decisions refresh them at once), so that paging
+     * through the queue does not count five tabs on every page.
+     */
     public Map<QueueTab, Long> counts() {
+        Counted last = counted;
+        Instant now = Instant.now();
+        if (last == null || last.at().plus(COUNTS_FOR).isBefore(now)) {
+            last = new Counted(now, countNow());
+            counted = last;
+        }
+        return last.counts();
+    }
+
+    /** After a decision here, the next page counts again. */
+    void forgetCounts() {
+        counted = null;
+    }
+
+    private record Counted(Instant at, Map<QueueTab, Long> counts) {}
+
+    @Transactional
+    Map<QueueTab, Long> countNow() {
         Map<QueueTab, Long> counts = new EnumMap<>(QueueTab.class);
         EntityManager em = Comment.getEntityManager();
         for (QueueTab tab : QueueTab.values()) {
