@@ -7,7 +7,8 @@
 #   BENCH_PORT      HTTP port (default: the first free port from 18090)
 #   BENCH_COMMENTS  comments to seed (default 1000000; a tenth are pending)
 #   BENCH_ARTICLES  articles to seed (default 1000)
-#   BENCH_WARMUP / BENCH_RUNS   untimed and timed requests per page (default 20 / 100)
+#   BENCH_WARMUP / BENCH_RUNS   untimed and timed requests per page and mode (default 20 / 100)
+#   BENCH_SECONDS   stop timing a page after this many seconds once BENCH_MIN_RUNS (10) are done (default 30)
 #   BENCH_JAVA_OPTS JVM options for the app (default none: the app's own defaults)
 set -euo pipefail
 
@@ -135,7 +136,7 @@ say "Timing the queue pages"
   echo
 } | tee "$RESULTS"
 "$JAVA" bench/QueueTimer.java "$BASE" "$OWNER_EMAIL" "$OWNER_PASSWORD" "$(fact target.email)" \
-  "$(fact target.ip)" "$(fact target.article)" "$(fact target.word)" | tee -a "$RESULTS"
+  "$(fact target.ip)" "$(fact target.article)" "$(fact target.word)" "$(fact target.toggle)" | tee -a "$RESULTS"
 
 stop_app
 say "Results written to $RESULTS"

@@ -49,8 +49,7 @@ create index comment_reported_idx on comment (reported_at, id);
 -- One article's queue and thread, in order to the last tie-breaker.
 drop index comment_thread_idx;
 create index comment_thread_idx on comment (article_id, status, created_at, id);
--- The purge: trash and spam by decision time, IP addresses by age.
-create index comment_decided_idx on comment (status, decided_at);
+-- The purge: IP addresses by age (trash and spam are found through the queue index).
 create index comment_created_idx on comment (created_at);
 
 -- How far each purge step has got, so that an hourly run reads only what changed since the last one.

@@ -35,6 +35,13 @@ public class Comment extends PanacheEntityBase {
     @JoinColumn(name = "article_id")
     public Article article;
 
+    /**
+     * The article's id, read from the same column: queries that filter by article use the comment's own
+     * column and its index, not the joined article's key.
+     */
+    @Column(name = "article_id", insertable = false, updatable = false)
+    public Long articleId;
+
     /** The comment this one replies to; kept as an id so that a thread loads in one query. */
     @Column(name = "parent_id")
     public Long parentId;

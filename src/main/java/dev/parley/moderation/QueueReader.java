@@ -40,10 +40,14 @@ public class QueueReader {
         boolean descending = !filter.oldestFirst() ^ backwards;
         String sortField = filter.tab() == QueueTab.REPORTED ? "c.reportedAt" : "c.createdAt";
 
-        StringBuilder jpql = new StringBuilder("select c from Comment c join fetch c.article where ");
+        StringBuilder jpql = new StringBuilder(
+                // A left join: with an inner one, H2 may start from the articles and sort every comment.
+                "select c from Comment c left join fetch c.article where ");
         Map<String, Object> params = new HashMap<>();
         if (filter.tab() == QueueTab.REPORTED) {
-            jpql.append("c.reportedAt is not null");
+            // "> epoch" rather than "is not null": a range H2 reads from the index instead of scanning it.
+            jpql.append("c.reportedAt > :epoch");
+            params.put("epoch", Instant.EPOCH);
         } else {
             jpql.append("c.status = :status");
             params.put("status", filter.tab().status());
@@ -111,7 +115,7 @@ public class QueueReader {
             return List.of();
         }
         if (filter.article() != null) {
-            return List.of("c.article.id", "c.status");
+            return List.of("c.articleId", "c.status");
         }
         if (filter.ip() != null) {
             return List.of("c.authorIp", "c.status");
@@ -124,7 +128,7 @@ public class QueueReader {
 
     /** Where the tab's {@link QueueFilter#TEXT_WINDOW} newest comments begin; empty when the tab is smaller. */
     private static Optional<Instant> windowStart(QueueTab tab, String sortField) {
-        String where = tab == QueueTab.REPORTED ? "c.reportedAt is not null" : "c.status = :status";
+        String where = tab == QueueTab.REPORTED ? "c.reportedAt > :epoch" : "c.status = :status";
         TypedQuery<Instant> query = Comment.getEntityManager()
                 .createQuery(
                         "select " + sortField + " from Comment c where " + where + " order by "
@@ -132,7 +136,9 @@ public class QueueReader {
                         Instant.class)
                 .setFirstResult(QueueFilter.TEXT_WINDOW - 1)
                 .setMaxResults(1);
-        if (tab != QueueTab.REPORTED) {
+        if (tab == QueueTab.REPORTED) {
+            query.setParameter("epoch", Instant.EPOCH);
+        } else {
             query.setParameter("status", tab.status());
         }
         return query.getResultStream().findFirst();
@@ -145,7 +151,7 @@ public class QueueReader {
             if (articleId == null) {
                 return false;
             }
-            jpql.append(" and c.article.id = :articleId");
+            jpql.append(" and c.articleId = :articleId");
             params.put("articleId", articleId);
         }
         if (filter.author() != null) {
@@ -195,10 +201,13 @@ public class QueueReader {
         Map<QueueTab, Long> counts = new EnumMap<>(QueueTab.class);
         EntityManager em = Comment.getEntityManager();
         for (QueueTab tab : QueueTab.values()) {
-            String where = tab == QueueTab.REPORTED ? "reported_at is not null" : "status = :status";
+            String where = tab == QueueTab.REPORTED ? "reported_at > :epoch" : "status = :status";
             var query = em.createNativeQuery("select count(*) from (select 1 from comment where " + where
                     + " fetch first " + QueuePage.COUNT_CAP + " rows only) capped");
-            if (tab != QueueTab.REPORTED) {
+            if (tab == QueueTab.REPORTED) {
+                query.setParameter(
+                        "epoch", java.time.OffsetDateTime.ofInstant(Instant.EPOCH, java.time.ZoneOffset.UTC));
+            } else {
                 query.setParameter("status", tab.status().name());
             }
             counts.put(tab, ((Number) query.getSingleResult()).longValue());
