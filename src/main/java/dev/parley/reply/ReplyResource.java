@@ -110,7 +110,11 @@ public class ReplyResource {
                     .<PostOutcome>map(PostOutcome.Posted::new)
                     .orElseGet(() -> replies.tooSoon(form));
         }
-        if (outcome instanceof PostOutcome.NotPosted refused && refused.reason() == PostOutcome.Reason.TOO_SOON) {
+        if (outcome instanceof PostOutcome.NotPosted refused
+                && (refused.reason() == PostOutcome.Reason.TOO_SOON
+                        || refused.reason() == PostOutcome.Reason.DUPLICATE)) {
+            // The same form a moment earlier may have committed while this one was checked: then this is
+            // that comment, not a flood or a duplicate.
             Optional<Long> first = replies.postedWith(slug, form);
             if (first.isPresent()) {
                 return new PostOutcome.Posted(first.get());
