@@ -23,6 +23,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -90,18 +91,8 @@ public class CommentResource {
             return Response.seeOther(URI.create(Routes.moderatedComment(id) + "?done=edited"))
                     .build();
         }
-        Optional<QueueItem> item = reader.item(id);
-        if (item.isEmpty()) {
-            return gone(comment);
-        }
-        // After a conflict the form takes the current version, with the current text shown: saving again is
-        // then a deliberate choice. After a mistake it keeps the version the moderator started from.
-        boolean conflict = written.problem() == StaffWriting.Written.Problem.CONFLICT;
-        FormState typed =
-                formOf(comment, conflict ? item.get().version() : seen).withErrors(written.errors());
-        return Response.status(written.problem().status)
-                .entity(Templates.edit(item.get(), typed, conflict ? reader.text(id) : null))
-                .build();
+        String current = written.problem() == StaffWriting.Written.Problem.CONFLICT ? reader.text(id) : null;
+        return formAgain(id, comment, seen, written, (item, typed) -> Templates.edit(item, typed, current));
     }
 
     @GET
@@ -123,15 +114,29 @@ public class CommentResource {
             return Response.seeOther(URI.create(Routes.moderatedComment(written.commentId()) + "?done=replied"))
                     .build();
         }
+        return formAgain(id, comment, seen, written, Templates::reply);
+    }
+
+    /**
+     * The edit or reply form again, with the moderator's text and the messages. After a conflict the form
+     * takes the current version (the current text is shown): saving again is then a deliberate choice. After
+     * a mistake it keeps the version the moderator started from. A comment deleted meanwhile gives a page
+     * with the text to keep.
+     */
+    private Response formAgain(
+            long id,
+            String text,
+            int seen,
+            StaffWriting.Written written,
+            BiFunction<QueueItem, FormState, TemplateInstance> page) {
         Optional<QueueItem> item = reader.item(id);
         if (item.isEmpty()) {
-            return gone(comment);
+            return gone(text);
         }
         boolean conflict = written.problem() == StaffWriting.Written.Problem.CONFLICT;
-        FormState typed =
-                formOf(comment, conflict ? item.get().version() : seen).withErrors(written.errors());
+        FormState typed = formOf(text, conflict ? item.get().version() : seen).withErrors(written.errors());
         return Response.status(written.problem().status)
-                .entity(Templates.reply(item.get(), typed))
+                .entity(page.apply(item.get(), typed))
                 .build();
     }
 

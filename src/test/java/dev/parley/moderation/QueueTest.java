@@ -384,6 +384,40 @@ class QueueTest {
         assertFalse(thread.has("#comment-" + question.id + " > article .staff-badge"));
     }
 
+    @Test
+    void aReplyToACommentAnotherModeratorJustMarkedAsSpamIsNotPublishedAndTheTextIsKept() {
+        Article article = data.article("Late reply");
+        Comment comment = data.comment(article, null, TestData.unique("Spammy"), "Buy now", CommentStatus.PENDING);
+        Browser replying = data.moderatorBrowser();
+        Page form = replying.open("/moderation/comments/" + comment.id + "/reply");
+        Browser other = data.moderatorBrowser();
+        decide(other, "pending", article, comment.id, "spam");
+
+        Response late = replying.submit(form, "#replyform", Map.of("comment", "Thanks for asking!"));
+
+        assertEquals(409, late.statusCode());
+        Page page = Page.of("/reply", late);
+        assertTrue(page.text(".form-error").contains("was already marked as spam by"), page.text(".form-error"));
+        assertEquals("Thanks for asking!", page.fieldValue("comment"));
+        assertEquals(CommentStatus.SPAM, data.statusOf(comment.id), "the reply did not approve it");
+    }
+
+    @Test
+    void editingACommentDeletedMeanwhileGivesTheTextBack() {
+        Article article = data.article("Gone");
+        Comment comment = data.comment(article, null, TestData.unique("Gone"), "text", CommentStatus.TRASH);
+        Browser moderator = data.moderatorBrowser();
+        Page form = moderator.open("/moderation/comments/" + comment.id + "/edit");
+        decide(data.moderatorBrowser(), "trash", article, comment.id, "delete");
+
+        Response answer = moderator.submit(form, "#editform", Map.of("comment", "My careful correction"));
+
+        assertEquals(410, answer.statusCode());
+        Page page = Page.of("/edit", answer);
+        assertEquals("This comment was deleted", page.text("h1"));
+        assertEquals("My careful correction", page.text("textarea#comment"));
+    }
+
     private static void decide(Browser moderator, String tab, Article article, long id, String decision) {
         Page queue = moderator.open("/moderation?tab=" + tab + "&article=" + article.slug);
         Response answer = moderator.submit(queue, "#queue", Map.of("one", button(queue, id, decision)));
