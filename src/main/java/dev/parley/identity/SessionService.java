@@ -1,18 +1,14 @@
 package dev.parley.identity;
 
+import dev.parley.web.Hmac;
 import dev.parley.web.Tokens;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -31,14 +27,14 @@ public class SessionService {
     private static final Duration RENEWAL_STEP = Duration.ofDays(1);
     static final int MIN_KEY_LENGTH = 32;
 
-    private final SecretKeySpec key;
+    private final String key;
 
     SessionService(@ConfigProperty(name = "parley.session-key") String sessionKey) {
         if (sessionKey.strip().length() < MIN_KEY_LENGTH) {
             throw new IllegalStateException("PARLEY_SESSION_KEY must have at least " + MIN_KEY_LENGTH
                     + " characters; generate one with: openssl rand -base64 32");
         }
-        this.key = new SecretKeySpec(sessionKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.key = sessionKey;
     }
 
     /** Fails the start-up, rather than the first sign-in, when the key is unusable. */
@@ -124,12 +120,6 @@ public class SessionService {
     }
 
     private String hash(String token) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+        return Hmac.sign(key, token);
     }
 }

@@ -1,15 +1,11 @@
 package dev.parley.provider;
 
+import dev.parley.web.Hmac;
 import io.quarkus.oidc.OidcTenantConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The owner's login providers, as buttons for readers and as OIDC tenants for Quarkus. */
@@ -85,10 +81,7 @@ public class ProviderService {
             return false;
         }
         boolean fresh = Long.parseLong(parts[1]) > java.time.Instant.now().getEpochSecond();
-        String expected = derive(flowSecret, "test:" + parts[0] + "." + parts[1]);
-        return fresh
-                && java.security.MessageDigest.isEqual(
-                        expected.getBytes(StandardCharsets.UTF_8), parts[2].getBytes(StandardCharsets.UTF_8));
+        return fresh && Hmac.matches(flowSecret, "test:" + parts[0] + "." + parts[1], parts[2]);
     }
 
     static final int TEST_SECONDS = 10 * 60;
@@ -115,12 +108,6 @@ public class ProviderService {
 
     /** A purpose-bound secret derived from a deployment key, so one key never serves two purposes. */
     private static String derive(String key, String purpose) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+        return Hmac.sign(key, purpose);
     }
 }
