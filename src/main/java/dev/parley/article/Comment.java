@@ -141,6 +141,17 @@ public class Comment extends PanacheEntityBase {
                 .list();
     }
 
+    /** How many top-level threads {@link #listForThread} would show: decides whether a thread has pages. */
+    public static long countThreads(Article article, String authorTokenHash) {
+        return count(
+                "article = ?1 and parentId is null and (status = ?2 and hiddenByReports = false"
+                        + " or (status = ?3 and authorTokenHash = ?4))",
+                article,
+                CommentStatus.APPROVED,
+                CommentStatus.PENDING,
+                authorTokenHash == null ? "" : authorTokenHash);
+    }
+
     public static long countApproved(Article article) {
         return count("article = ?1 and status = ?2", article, CommentStatus.APPROVED);
     }

@@ -74,12 +74,15 @@ public class ThreadService {
     /** The page of the article's thread a comment is on, for the link to it after posting. */
     @Transactional
     public int pageOf(String slug, long commentId, String authorTokenHash) {
+        Discussion discussion = settings.discussion();
+        int perPage = discussion.commentsPerPage();
         return Article.findPublished(slug)
+                .filter(article -> perPage > 0 && Comment.countThreads(article, authorTokenHash) > perPage)
                 .map(article -> {
-                    Discussion discussion = settings.discussion();
                     ThreadBuilder thread = threadOf(article, authorTokenHash, discussion);
-                    return thread.contains(commentId) ? thread.pageOf(commentId, discussion.commentsPerPage()) : 1;
+                    return thread.contains(commentId) ? thread.pageOf(commentId, perPage) : 1;
                 })
+                // Everything fits on one page: no need to build the thread to find the comment.
                 .orElse(1);
     }
 

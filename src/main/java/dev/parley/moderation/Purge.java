@@ -88,17 +88,15 @@ public class Purge {
         return inBatches(
                         "select c.id from Comment c where c.status = :status and c.decidedAt < :threshold",
                         status,
-                        threshold,
-                        Comment.class)
+                        threshold)
                 + inBatches(
                         "select c.id from Comment c where c.status = :status and c.decidedAt is null"
                                 + " and c.createdAt < :threshold",
                         status,
-                        threshold,
-                        Comment.class);
+                        threshold);
     }
 
-    private static long inBatches(String select, CommentStatus status, Instant threshold, Class<Comment> type) {
+    private static long inBatches(String select, CommentStatus status, Instant threshold) {
         long deleted = 0;
         while (true) {
             int batch = QuarkusTransaction.requiringNew().call(() -> {

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -115,23 +116,19 @@ public class StaffWriting {
                     FormState.GLOBAL,
                     moderation.conflictAbout(parent) + " Your reply is still here: send it again to publish it.");
         }
-        Instant now = Instant.now();
         if (parent.status != CommentStatus.APPROVED) {
-            String before = ModerationService.describe(parent);
-            parent.status = CommentStatus.APPROVED;
-            parent.decidedAt = now;
-            parent.decidedBy = actor.accountId();
-            parent.reportedAt = null;
-            parent.reportCount = 0;
-            parent.hiddenByReports = false;
-            audit.record(
-                    actor,
-                    AuditAction.APPROVE,
-                    parentId,
-                    "Approved the comment by " + parent.authorName + " by replying to it",
-                    before,
-                    "Status: approved");
+            // The same decision as the queue's Approve button: one conditional update, one audit entry.
+            ModerationService.Result approved =
+                    moderation.decide(List.of(new ModerationService.Pick(parentId, version)), Decision.APPROVE, actor);
+            if (!approved.conflicts().isEmpty()) {
+                return Written.refused(
+                        parentId,
+                        Written.Problem.CONFLICT,
+                        FormState.GLOBAL,
+                        approved.conflicts().get(0) + " Your reply is still here: send it again to publish it.");
+            }
         }
+        Instant now = Instant.now();
         Comment reply = new Comment();
         reply.article = parent.article;
         reply.parentId = parentId;

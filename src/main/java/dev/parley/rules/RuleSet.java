@@ -11,8 +11,6 @@ import java.util.Map;
  */
 public record RuleSet(List<String> moderationWords, List<String> disallowedWords, int holdLinks) {
 
-    public static final RuleSet NONE = new RuleSet(List.of(), List.of(), 0);
-
     public static RuleSet of(String moderationWords, String disallowedWords, int holdLinks) {
         return new RuleSet(lines(moderationWords), lines(disallowedWords), holdLinks);
     }

@@ -55,7 +55,10 @@ public class SettingsService {
         return Map.of();
     }
 
-    /** Changes only the thread depth (tests and scripts); the same checks and audit entry as the form. */
+    /**
+     * Changes some settings without the page (tests, scripts): starts from the current values, applies
+     * {@code edit}, then the same checks and audit entry as the form.
+     */
     @Transactional
     public Map<String, String> change(java.util.function.Consumer<SettingsForm> edit, Actor actor) {
         SettingsForm form = SettingsForm.of(discussion());
