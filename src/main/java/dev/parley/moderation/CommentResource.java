@@ -88,7 +88,7 @@ public class CommentResource {
                     "Someone else changed this comment while you were saving. Your text is still here.");
         }
         if (written.ok()) {
-            return Response.seeOther(URI.create(Routes.moderatedComment(id) + "?done=edited"))
+            return Response.seeOther(URI.create(Routes.withNotice(Routes.moderatedComment(id), "edited")))
                     .build();
         }
         String current = written.problem() == StaffWriting.Written.Problem.CONFLICT ? reader.text(id) : null;
@@ -111,7 +111,8 @@ public class CommentResource {
         int seen = version == null ? -1 : version;
         StaffWriting.Written written = writing.reply(id, seen, comment, viewer.actor(), viewer.getEmail());
         if (written.ok()) {
-            return Response.seeOther(URI.create(Routes.moderatedComment(written.commentId()) + "?done=replied"))
+            return Response.seeOther(
+                            URI.create(Routes.withNotice(Routes.moderatedComment(written.commentId()), "replied")))
                     .build();
         }
         return formAgain(id, comment, seen, written, Templates::reply);

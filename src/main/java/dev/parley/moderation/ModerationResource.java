@@ -103,8 +103,7 @@ public class ModerationResource {
                     .entity(Templates.queue(reader.page(filterOf(returnTo)), done, null, result.conflicts()))
                     .build();
         }
-        String target = returnTo + (returnTo.contains("?") ? "&" : "?") + "done="
-                + decision.get().value() + "&n=" + result.changed();
+        String target = Routes.withNotice(returnTo, decision.get().value()) + "&n=" + result.changed();
         return Response.seeOther(URI.create(target)).build();
     }
 

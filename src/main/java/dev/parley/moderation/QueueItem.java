@@ -36,6 +36,16 @@ public record QueueItem(
         return verdict + ": " + String.join("; ", reasons);
     }
 
+    /** Whether this item gets the decision's button: the same rule the decision itself applies. */
+    public boolean offers(Decision decision) {
+        return decision.appliesTo(status, reportCount > 0);
+    }
+
+    /** The words on the decision's button: approving an approved, reported comment keeps it. */
+    public String label(Decision decision) {
+        return decision == Decision.APPROVE && status == CommentStatus.APPROVED ? "Keep" : decision.label();
+    }
+
     /** The value of a decision button on this item: {@code approve:12:3} (decision, id, version). */
     public String action(Decision decision) {
         return decision.value() + ":" + id + ":" + version;

@@ -111,7 +111,7 @@ public class ReportResource {
             return notReportable();
         }
         String done = outcome == Reports.Outcome.RECORDED ? "reported" : "already";
-        return Response.seeOther(URI.create(Routes.report(slug, id) + "?done=" + done))
+        return Response.seeOther(URI.create(Routes.withNotice(Routes.report(slug, id), done)))
                 .build();
     }
 

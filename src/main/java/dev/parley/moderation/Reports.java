@@ -1,6 +1,5 @@
 package dev.parley.moderation;
 
-import dev.parley.article.Article;
 import dev.parley.article.Comment;
 import dev.parley.article.CommentStatus;
 import dev.parley.identity.SignedIn;
@@ -96,8 +95,7 @@ public class Reports {
     private static Optional<Comment> reportable(String slug, long commentId) {
         return Optional.ofNullable(Comment.<Comment>findById(commentId))
                 .filter(c -> c.status == CommentStatus.APPROVED && !c.hiddenByReports)
-                .filter(c -> c.article.slug.equals(slug)
-                        && Article.findPublished(slug).isPresent());
+                .filter(c -> c.article.slug.equals(slug) && c.article.isPublished());
     }
 
     /** The comment shown on the report form. */
