@@ -1,13 +1,15 @@
 package dev.parley.identity;
 
+import dev.parley.web.Constraints;
+import dev.parley.web.Hmac;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Locale;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,13 +23,15 @@ public class OwnerSetup {
     private static final Logger LOG = Logger.getLogger(OwnerSetup.class);
     // No 0/O or 1/I/L: the code is read from a log and typed by hand.
     private static final String CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     AccountService accounts;
 
     @Inject
     OwnerBootstrapConfig bootstrap;
+
+    @ConfigProperty(name = "parley.session-key")
+    String sessionKey;
 
     private volatile String setupCode;
 
@@ -40,7 +44,7 @@ public class OwnerSetup {
                 return;
             }
         }
-        setupCode = newCode();
+        setupCode = sharedCode();
         LOG.warnf(
                 "Parley has no site owner yet. Open /admin in a browser and enter this set-up code: %s"
                         + " (or set PARLEY_ADMIN_EMAIL and PARLEY_ADMIN_PASSWORD before starting).",
@@ -56,9 +60,17 @@ public class OwnerSetup {
             return false;
         }
         String name = email.substring(0, email.indexOf('@'));
-        accounts.createFirstOwner(email, name, password)
-                .ifPresent(
-                        owner -> LOG.infof("Created the site owner account %s from PARLEY_ADMIN_EMAIL.", owner.email));
+        try {
+            accounts.createFirstOwner(email, name, password)
+                    .ifPresent(owner ->
+                            LOG.infof("Created the site owner account %s from PARLEY_ADMIN_EMAIL.", owner.email));
+        } catch (RuntimeException e) {
+            if (!Constraints.isUniqueViolation(e)) {
+                throw e;
+            }
+            // Several instances started at once on a new database: another one created the owner first.
+            LOG.infof("The site owner account %s was created by another instance.", email);
+        }
         return true;
     }
 
@@ -83,13 +95,19 @@ public class OwnerSetup {
         setupCode = null;
     }
 
-    private static String newCode() {
+    /**
+     * The same code on every instance that shares the session key, so that behind a load balancer the code
+     * read from any instance's log is accepted by whichever instance the set-up form reaches.
+     */
+    private String sharedCode() {
+        String digest = Hmac.sign(sessionKey, "parley-owner-setup-code");
         StringBuilder code = new StringBuilder();
         for (int i = 0; i < 12; i++) {
             if (i > 0 && i % 4 == 0) {
                 code.append('-');
             }
-            code.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
+            int value = Integer.parseInt(digest.substring(i * 2, i * 2 + 2), 16);
+            code.append(CODE_ALPHABET.charAt(value % CODE_ALPHABET.length()));
         }
         return code.toString();
     }

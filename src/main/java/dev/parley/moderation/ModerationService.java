@@ -1,12 +1,14 @@
 package dev.parley.moderation;
 
 import dev.parley.article.Comment;
+import dev.parley.article.CommentEvent;
 import dev.parley.article.CommentStatus;
 import dev.parley.audit.Actor;
 import dev.parley.audit.AuditLog;
 import dev.parley.audit.AuditRow;
 import dev.parley.web.TemplateExtensions;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -30,6 +32,9 @@ public class ModerationService {
 
     @Inject
     QueueReader queue;
+
+    @Inject
+    Event<CommentEvent> events;
 
     /** A comment as the moderator saw it: its id and version. */
     public record Pick(long id, int version) {
@@ -89,6 +94,7 @@ public class ModerationService {
                 continue;
             }
             changed++;
+            events.fire(new CommentEvent(comment.status, decision.outcome()));
             String after = decision == Decision.DELETE ? null : "Status: " + label(decision.outcome());
             String summary = reported && decision == Decision.APPROVE && comment.status == CommentStatus.APPROVED
                     ? "Kept the comment by " + who + " and dismissed its reports"

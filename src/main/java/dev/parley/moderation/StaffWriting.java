@@ -1,12 +1,14 @@
 package dev.parley.moderation;
 
 import dev.parley.article.Comment;
+import dev.parley.article.CommentEvent;
 import dev.parley.article.CommentStatus;
 import dev.parley.audit.Actor;
 import dev.parley.audit.AuditAction;
 import dev.parley.audit.AuditLog;
 import dev.parley.web.FormState;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -25,6 +27,9 @@ public class StaffWriting {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Event<CommentEvent> events;
 
     @Inject
     ModerationService moderation;
@@ -143,6 +148,7 @@ public class StaffWriting {
         reply.decidedAt = now;
         reply.decidedBy = actor.accountId();
         reply.persist();
+        events.fire(CommentEvent.posted(reply.status));
         audit.record(actor, AuditAction.REPLY, reply.id, "Replied to " + parent.authorName, null, body);
         return Written.done(reply.id);
     }

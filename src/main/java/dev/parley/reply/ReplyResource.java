@@ -7,6 +7,8 @@ import dev.parley.article.ThreadService;
 import dev.parley.identity.Viewer;
 import dev.parley.web.Constraints;
 import dev.parley.web.Cookies;
+import dev.parley.web.DatabaseFailures;
+import dev.parley.web.ErrorPages;
 import dev.parley.web.FormState;
 import dev.parley.web.Routes;
 import io.quarkus.qute.CheckedTemplate;
@@ -26,6 +28,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestPath;
 
 /** Receives the "Leave a Reply" form. */
@@ -33,10 +36,15 @@ import org.jboss.resteasy.reactive.RestPath;
 @Produces(MediaType.TEXT_HTML)
 public class ReplyResource {
 
+    private static final Logger LOG = Logger.getLogger(ReplyResource.class);
+
     @CheckedTemplate(basePath = "reply")
     static class Templates {
         /** The article went away while the reader was writing: show their text so it is not lost. */
         static native TemplateInstance articleGone(FormState form);
+
+        /** The database could not be reached: the form again, as typed, to send once it is back. */
+        static native TemplateInstance unavailable(String action, FormState form);
     }
 
     @Inject
@@ -57,6 +65,22 @@ public class ReplyResource {
             @Context HttpHeaders headers,
             @Context UriInfo uri,
             @Context HttpServerRequest request) {
+        try {
+            return respond(slug, form, headers, uri, request);
+        } catch (RuntimeException e) {
+            if (!DatabaseFailures.isUnavailable(e)) {
+                throw e;
+            }
+            LOG.warnf("A comment could not be saved because the database is unavailable: %s", e.getMessage());
+            // Sending the same form again is safe: its request key makes a second arrival the same comment.
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, ErrorPages.RETRY_AFTER_SECONDS)
+                    .entity(Templates.unavailable(Routes.postComment(slug), FormState.of(form.typed())))
+                    .build();
+        }
+    }
+
+    private Response respond(String slug, ReplyForm form, HttpHeaders headers, UriInfo uri, HttpServerRequest request) {
         BrowserCommenter commenter = BrowserCommenter.from(headers.getCookies()).withToken();
         Origin origin = new Origin(
                 request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),

@@ -2,6 +2,7 @@ package dev.parley.reply;
 
 import dev.parley.article.Article;
 import dev.parley.article.Comment;
+import dev.parley.article.CommentEvent;
 import dev.parley.article.CommentStatus;
 import dev.parley.identity.SignedIn;
 import dev.parley.settings.Discussion;
@@ -9,6 +10,7 @@ import dev.parley.settings.SettingsService;
 import dev.parley.web.FormState;
 import dev.parley.web.FormValidation;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -45,6 +47,9 @@ public class ReplyService {
 
     @Inject
     FloodGate flood;
+
+    @Inject
+    Event<CommentEvent> events;
 
     /**
      * Validates and stores a comment. The transaction commits before this method returns, so the reader is
@@ -111,6 +116,7 @@ public class ReplyService {
         comment.status = verdict.status();
         comment.reasons = verdict.storedReasons();
         comment.persist();
+        events.fire(CommentEvent.posted(comment.status));
         return new PostOutcome.Posted(comment.id);
     }
 

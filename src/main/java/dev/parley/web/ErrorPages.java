@@ -25,6 +25,9 @@ public class ErrorPages {
 
     private static final Logger LOG = Logger.getLogger(ErrorPages.class);
 
+    /** What a 503 asks browsers and clients to wait before trying again. */
+    public static final int RETRY_AFTER_SECONDS = 30;
+
     @CheckedTemplate(basePath = "error")
     static class Templates {
         static native TemplateInstance page(int status, String title, String message, String incident, String kept);
@@ -54,6 +57,9 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (DatabaseFailures.isUnavailable(e)) {
+            return databaseUnavailable(e);
+        }
         String incident = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Incident %s: request failed", incident);
         return Response.status(500)
@@ -68,6 +74,34 @@ public class ErrorPages {
     }
 
     /**
+     * The database is stopped, restarting or out of reach: an operational condition, not a bug, so a short
+     * warning in the log (no stack trace) and a page that asks to try again, with any comment text given back.
+     */
+    private static Response databaseUnavailable(Exception e) {
+        LOG.warnf("A request failed because the database is unavailable: %s", e.getMessage());
+        return Response.status(503)
+                .header("Retry-After", RETRY_AFTER_SECONDS)
+                .type(MediaType.TEXT_HTML_TYPE)
+                .entity(Templates.page(
+                        503,
+                        "Temporarily unavailable",
+                        "The site cannot reach its database at this moment. Please try again in a minute.",
+                        null,
+                        keptComment()))
+                .build();
+    }
+
+    /** The comment text of the form being answered, if the request is a form that has one. */
+    private static String keptComment() {
+        ResteasyReactiveRequestContext context = CurrentRequestManager.get();
+        if (context == null || !"POST".equals(context.getMethod())) {
+            return null;
+        }
+        Object comment = context.getFormParameter("comment", true, false);
+        return comment instanceof String text && !text.isBlank() ? text : null;
+    }
+
+    /**
      * The CSRF filter rejects a form whose token is missing or wrong with a bare 400. Show a page that
      * explains it and gives back the comment the reader wrote, so nothing they typed is lost.
      */
@@ -77,9 +111,7 @@ public class ErrorPages {
             return;
         }
         // The CSRF filter has already parsed the form; read the comment from it.
-        ResteasyReactiveRequestContext context = CurrentRequestManager.get();
-        Object comment = context == null ? null : context.getFormParameter("comment", true, false);
-        String kept = comment instanceof String text && !text.isBlank() ? text : null;
+        String kept = keptComment();
         response.setEntity(
                 Templates.page(
                                 400,

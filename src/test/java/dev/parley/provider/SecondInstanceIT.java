@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.AppProcess;
 import dev.parley.support.Browser;
+import dev.parley.support.ItDatabase;
 import dev.parley.support.KeycloakResource;
 import dev.parley.support.Page;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * provider on one is signed in on the other, and a provider the owner adds on one works on the other at
  * once, without a restart.
  */
+@Tag("h2")
+@Tag("postgresql")
 class SecondInstanceIT {
 
     private static final KeycloakResource KEYCLOAK = new KeycloakResource();
@@ -38,10 +42,15 @@ class SecondInstanceIT {
 
     @Test
     void aSignInOnOneInstanceIsASignInOnTheOther() throws Exception {
-        // H2 in mixed mode lets two processes share one database file, as PostgreSQL will in production.
-        Map<String, String> shared = Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL",
-                "jdbc:h2:file:" + dataDir.toAbsolutePath() + "/shared;AUTO_SERVER=TRUE;WRITE_DELAY=0",
+        try (ItDatabase database = ItDatabase.fresh(dataDir)) {
+            signInAcrossInstances(database);
+        }
+    }
+
+    private void signInAcrossInstances(ItDatabase database) throws Exception {
+        // On PostgreSQL a new database; on H2 a file in mixed mode, which two processes can share.
+        Map<String, String> shared = new java.util.HashMap<>(database.environment());
+        shared.putAll(Map.of(
                 "PARLEY_SESSION_KEY",
                 "k".repeat(48),
                 "PARLEY_SECRETS_KEY",
@@ -51,7 +60,7 @@ class SecondInstanceIT {
                 "PARLEY_ADMIN_PASSWORD",
                 "two instances, one site",
                 "PARLEY_BEHIND_PROXY",
-                "true");
+                "true"));
         try (AppProcess first = new AppProcess(dataDir.resolve("a"), shared).start();
                 AppProcess second = new AppProcess(dataDir.resolve("b"), shared).start()) {
             Browser owner = new Browser(first.baseUri());

@@ -26,6 +26,7 @@ public final class AppProcess implements AutoCloseable {
     private final Path dataDir;
     private final Map<String, String> environment;
     private final int port;
+    private final int managementPort;
     private final List<Path> logs = new ArrayList<>();
     private Process process;
 
@@ -33,6 +34,28 @@ public final class AppProcess implements AutoCloseable {
         this.dataDir = dataDir;
         this.environment = environment;
         this.port = freePort();
+        this.managementPort = freePort();
+    }
+
+    /** The environment that creates the site owner {@link #OWNER_EMAIL} at the first start. */
+    public static final String OWNER_EMAIL = "owner@example.org";
+
+    public static final String OWNER_PASSWORD = "one site, several instances";
+
+    public static Map<String, String> withOwner(Map<String, String> environment) {
+        Map<String, String> all = new java.util.HashMap<>(environment);
+        all.put("PARLEY_ADMIN_EMAIL", OWNER_EMAIL);
+        all.put("PARLEY_ADMIN_PASSWORD", OWNER_PASSWORD);
+        return all;
+    }
+
+    /** Health and metrics: the management port. */
+    public String managementUri() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
+    public int port() {
+        return port;
     }
 
     public String baseUri() {
@@ -41,6 +64,12 @@ public final class AppProcess implements AutoCloseable {
 
     /** Starts the application and waits until it serves pages. */
     public AppProcess start() {
+        launch();
+        return awaitServing();
+    }
+
+    /** Starts the process without waiting: several instances can then start at the same moment. */
+    public AppProcess launch() {
         String jar = System.getProperty("parley.app.jar", "target/quarkus-app/quarkus-run.jar");
         assertTrue(Files.exists(Path.of(jar)), "package the application first: " + jar);
         try {
@@ -57,12 +86,19 @@ public final class AppProcess implements AutoCloseable {
             builder.environment().keySet().removeIf(name -> name.startsWith("PARLEY_") || name.startsWith("QUARKUS_"));
             builder.environment().put("PARLEY_DATA_DIR", dataDir.getFileName().toString());
             builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            builder.environment().put("PARLEY_MANAGEMENT_PORT", String.valueOf(managementPort));
+            builder.environment().put("PARLEY_MANAGEMENT_HOST", "127.0.0.1");
             builder.environment().putAll(environment);
             process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        await().atMost(Duration.ofSeconds(60))
+        return this;
+    }
+
+    /** Waits until the launched process serves pages. */
+    public AppProcess awaitServing() {
+        await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> !process.isAlive() || serves());
         assertTrue(process.isAlive(), () -> "the application stopped during start-up:\n" + log());
@@ -82,6 +118,28 @@ public final class AppProcess implements AutoCloseable {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+    }
+
+    /** The log lines of every start at ERROR level, or WARN level from Parley or Hibernate. */
+    public List<String> problemsInLog() {
+        List<String> problems = new ArrayList<>();
+        for (Path file : logs) {
+            try {
+                for (String line : Files.readAllLines(file)) {
+                    if (line.contains(" ERROR ") || (line.contains(" WARN ") && !isExpectedWarning(line))) {
+                        problems.add(line);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return problems;
+    }
+
+    /** A warning every single-instance start gives on purpose: it generated its keys. */
+    private static boolean isExpectedWarning(String line) {
+        return line.contains("Generated Parley's keys into");
     }
 
     /** Asks the process to stop (SIGTERM) and waits for it. */

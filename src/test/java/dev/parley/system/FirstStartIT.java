@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Parley as a new site owner meets it: the packaged application started on an empty data folder, then
  * killed (SIGKILL) and started again on the same folder.
  */
+@Tag("h2")
 class FirstStartIT {
 
     private static final Pattern SETUP_CODE = Pattern.compile("set-up code: ([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})");

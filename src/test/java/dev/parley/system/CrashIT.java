@@ -1,0 +1,81 @@
+package dev.parley.system;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.support.AppProcess;
+import dev.parley.support.GuestPost;
+import dev.parley.support.ItDatabase;
+import dev.parley.support.PostingLoad;
+import dev.parley.support.SiteOwner;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The process dies (SIGKILL) while guests are posting: every comment that was acknowledged is there exactly
+ * once, the database opens cleanly, and every form that got no answer, sent again as its reader would, is
+ * posted once.
+ */
+@Tag("h2")
+@Tag("postgresql")
+class CrashIT {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void acknowledgedCommentsSurviveAKillAndSendingAgainPostsEachOnce() throws Exception {
+        Path dataDir = folder.resolve("data");
+        try (ItDatabase database = ItDatabase.forOneInstance(dataDir);
+                AppProcess app = new AppProcess(dataDir, environment(database)).start()) {
+            SiteOwner.changeSettings(SiteOwner.signIn(app.baseUri()), Map.of("minFormSeconds", "0"));
+
+            PostingLoad load = new PostingLoad(app.baseUri(), "kill", 6).start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> load.posted() >= 40);
+            app.kill();
+            List<PostingLoad.Attempt> attempts = load.stop();
+
+            for (PostingLoad.Attempt attempt : attempts) {
+                assertTrue(
+                        attempt.answer().posted() || attempt.answer().failure() != null,
+                        () -> "before the kill every answer is a success: "
+                                + attempt.answer().status());
+            }
+            long unanswered =
+                    attempts.stream().filter(a -> !a.answer().posted()).count();
+
+            app.start();
+            for (PostingLoad.Attempt attempt : attempts) {
+                if (!attempt.answer().posted()) {
+                    GuestPost.Answer again = attempt.post().send();
+                    assertEquals(303, again.status(), again::html);
+                }
+            }
+            app.stop();
+
+            for (PostingLoad.Attempt attempt : attempts) {
+                assertEquals(
+                        1,
+                        database.commentsWithBody(attempt.post().body),
+                        () -> attempt.post().body + (attempt.answer().posted() ? " (acknowledged)" : " (sent again)"));
+            }
+            assertTrue(app.problemsInLog().isEmpty(), () -> String.join("\n", app.problemsInLog()));
+            System.out.printf(
+                    "CrashIT: %d comments acknowledged before the kill, %d forms cut off and sent again%n",
+                    attempts.size() - unanswered, unanswered);
+        }
+    }
+
+    private static Map<String, String> environment(ItDatabase database) {
+        Map<String, String> environment = new HashMap<>(AppProcess.withOwner(database.environment()));
+        environment.put("PARLEY_BEHIND_PROXY", "true");
+        return environment;
+    }
+}
