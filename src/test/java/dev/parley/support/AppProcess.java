@@ -120,6 +120,16 @@ public final class AppProcess implements AutoCloseable {
         assertTrue(process.waitFor(30, TimeUnit.SECONDS));
     }
 
+    /** Sends SIGTERM and returns at once, while the application shuts down. */
+    public void signalStop() {
+        process.destroy();
+    }
+
+    /** Waits until the process has ended on its own. */
+    public void awaitEnd(Duration atMost) throws InterruptedException {
+        assertTrue(process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS), "the application did not stop");
+    }
+
     /** The log lines of every start at ERROR level, or WARN level from Parley or Hibernate. */
     public List<String> problemsInLog() {
         List<String> problems = new ArrayList<>();

@@ -1,6 +1,8 @@
 package dev.parley.support;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -106,6 +108,39 @@ public final class GuestPost {
                     answer.statusCode(), answer.headers().firstValue("Location").orElse(null), answer.body(), null);
         } catch (IOException e) {
             return new Answer(0, null, null, e);
+        }
+    }
+
+    /**
+     * Sends the form over a socket of its own in two halves, running {@code betweenHalves} once the server has
+     * the first: a request that is in flight at that moment.
+     */
+    public Answer sendInTwoHalves(Runnable betweenHalves) throws IOException {
+        URI target = URI.create(baseUri + action);
+        byte[] form = encoded().getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket(target.getHost(), target.getPort())) {
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            String head = "POST " + target.getRawPath() + " HTTP/1.1\r\n"
+                    + "Host: " + target.getHost() + ":" + target.getPort() + "\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\n"
+                    + "Content-Length: " + form.length + "\r\n"
+                    + "Cookie: " + csrfCookie + "\r\n"
+                    + "X-Forwarded-For: " + address + "\r\n"
+                    + "Connection: close\r\n\r\n";
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(form, 0, form.length / 2);
+            out.flush();
+            betweenHalves.run();
+            out.write(form, form.length / 2, form.length - form.length / 2);
+            out.flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String location = response.lines()
+                    .filter(line -> line.regionMatches(true, 0, "Location:", 0, 9))
+                    .map(line -> line.substring(9).strip())
+                    .findFirst()
+                    .orElse(null);
+            return new Answer(Integer.parseInt(response.substring(9, 12)), location, response, null);
         }
     }
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The process dies (SIGKILL) while guests are posting: every comment that was acknowledged is there exactly
  * once, the database opens cleanly, and every form that got no answer, sent again as its reader would, is
- * posted once.
+ * posted once. Stopped with SIGTERM, it finishes the request in flight first.
  */
 @Tag("h2")
 @Tag("postgresql")
@@ -70,6 +70,28 @@ class CrashIT {
             System.out.printf(
                     "CrashIT: %d comments acknowledged before the kill, %d forms cut off and sent again%n",
                     attempts.size() - unanswered, unanswered);
+        }
+    }
+
+    @Test
+    void onSigtermARequestInFlightIsFinishedBeforeTheProcessStops() throws Exception {
+        Path dataDir = folder.resolve("data");
+        try (ItDatabase database = ItDatabase.forOneInstance(dataDir);
+                AppProcess app = new AppProcess(dataDir, environment(database)).start()) {
+            SiteOwner.changeSettings(SiteOwner.signIn(app.baseUri()), Map.of("minFormSeconds", "0"));
+            GuestPost post = GuestPost.fill(app.baseUri(), "hello-world", 1, "Sent while the server was stopping");
+
+            // Half the form has arrived when the server is told to stop: it waits for that request, answers
+            // it in full, and only then stops.
+            GuestPost.Answer answer = post.sendInTwoHalves(() -> {
+                app.signalStop();
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> app.log().contains("Waiting for HTTP requests to complete"));
+            });
+            assertEquals(303, answer.status(), answer::html);
+            app.awaitEnd(Duration.ofSeconds(40));
+            assertEquals(1, database.commentsWithBody(post.body));
+            assertTrue(app.problemsInLog().isEmpty(), () -> String.join("\n", app.problemsInLog()));
         }
     }
 
