@@ -6,6 +6,7 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -24,6 +25,8 @@ import org.jboss.logging.Logger;
  * is committed: add them up across instances. The queue gauges count the whole site's queue, so every
  * instance reports the same value: take the maximum, not the sum.
  */
+// Created at start-up, so that the metrics exist (at zero) before the first comment.
+@Startup
 @ApplicationScoped
 public class CommentMetrics {
 

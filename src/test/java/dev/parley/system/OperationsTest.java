@@ -60,6 +60,22 @@ class OperationsTest {
     }
 
     @Test
+    void parleysMetricsExistFromTheStart() {
+        // The first test to run may be this one: the metrics must not wait for the first comment.
+        Map<String, Double> metrics = parleyMetrics();
+        for (String name : List.of(
+                "parley_comments_posted_total",
+                "parley_comments_held_total",
+                "parley_comments_approved_total",
+                "parley_comments_rejected_total",
+                "parley_comments_spam_total",
+                "parley_queue_pending",
+                "parley_queue_reported")) {
+            assertTrue(metrics.containsKey(name), () -> name + " missing from " + metrics);
+        }
+    }
+
+    @Test
     void countersFollowPostingAndModeration() {
         Map<String, Double> before = parleyMetrics();
         Article article = data.article("Counted");
