@@ -8,6 +8,7 @@ import dev.parley.support.AppProcess;
 import dev.parley.support.Browser;
 import dev.parley.support.GuestPost;
 import dev.parley.support.SiteOwner;
+import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The embedded database backs itself up while Parley serves, and the README's restore command brings a
- * backup back into a new data folder, comments included.
+ * backup back into a new data folder, comments included. The restored instance logs in JSON.
  */
 @Tag("h2")
 class BackupIT {
@@ -76,7 +77,14 @@ class BackupIT {
         assertTrue(restore.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, restore.exitValue(), output);
 
-        try (AppProcess app = new AppProcess(restored, Map.of()).start()) {
+        // Started with JSON logs this time, as a log collector would read them.
+        try (AppProcess app = new AppProcess(restored, Map.of("PARLEY_LOG_JSON", "true")).start()) {
+            List<String> lines =
+                    app.log().lines().filter(line -> !line.isBlank()).toList();
+            assertTrue(lines.size() > 3, app::log);
+            for (String line : lines) {
+                assertTrue(JsonPath.from(line).getString("message") != null, () -> "not a JSON log record: " + line);
+            }
             Browser owner = SiteOwner.signIn(app.baseUri());
             assertTrue(owner.open("/moderation").shows(body), "the comment is back, pending as it was");
             assertTrue(new Browser(app.baseUri()).open("/articles/hello-world").has("#commentform"));
