@@ -24,6 +24,9 @@ public class AccountService {
     @Inject
     SessionService sessions;
 
+    /** A lock row, not an email address (it has no "@"), taken while the first owner is created. */
+    private static final String OWNER_SETUP_LOCK = "#owner-setup";
+
     /**
      * Checks the password and starts a session. Failures are counted per email address (see
      * {@link LoginThrottle}); an unknown address costs the same hashing time and gets the same answers as
@@ -107,6 +110,10 @@ public class AccountService {
     /** The first owner, created once: by the set-up page or from the environment at first start. */
     @Transactional
     public Optional<Account> createFirstOwner(String email, String displayName, String password) {
+        // Serialised by a row lock: two set-up forms sent at once, or two instances starting together on a
+        // new database, make one owner, and the second finds it.
+        ensureThrottleRow(OWNER_SETUP_LOCK);
+        LoginThrottle.lockFor(OWNER_SETUP_LOCK);
         if (Account.ownerExists()) {
             return Optional.empty();
         }

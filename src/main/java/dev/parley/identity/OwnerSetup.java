@@ -1,6 +1,5 @@
 package dev.parley.identity;
 
-import dev.parley.web.Constraints;
 import dev.parley.web.Hmac;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,17 +59,11 @@ public class OwnerSetup {
             return false;
         }
         String name = email.substring(0, email.indexOf('@'));
-        try {
-            accounts.createFirstOwner(email, name, password)
-                    .ifPresent(owner ->
-                            LOG.infof("Created the site owner account %s from PARLEY_ADMIN_EMAIL.", owner.email));
-        } catch (RuntimeException e) {
-            if (!Constraints.isUniqueViolation(e)) {
-                throw e;
-            }
-            // Several instances started at once on a new database: another one created the owner first.
-            LOG.infof("The site owner account %s was created by another instance.", email);
-        }
+        // Several instances starting together on a new database: the first creates the owner, the others
+        // find it (createFirstOwner is serialised in the database).
+        accounts.createFirstOwner(email, name, password)
+                .ifPresent(
+                        owner -> LOG.infof("Created the site owner account %s from PARLEY_ADMIN_EMAIL.", owner.email));
         return true;
     }
 

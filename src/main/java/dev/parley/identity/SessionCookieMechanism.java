@@ -1,5 +1,6 @@
 package dev.parley.identity;
 
+import dev.parley.web.DatabaseFailures;
 import dev.parley.web.Routes;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.security.identity.IdentityProviderManager;
@@ -38,6 +39,12 @@ class SessionCookieMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        if (Boolean.TRUE.equals(context.get(SessionIdentityProvider.DATABASE_UNAVAILABLE))) {
+            // Not a reason to sign in again: the session could not be checked. Try again shortly.
+            return Uni.createFrom()
+                    .item(new ChallengeData(
+                            503, HttpHeaderNames.RETRY_AFTER, String.valueOf(DatabaseFailures.RETRY_AFTER_SECONDS)));
+        }
         if (Routes.isSignIn(context.normalizedPath())) {
             // Signing in with a login provider: the provider's code flow answers the challenge.
             return Uni.createFrom().nullItem();

@@ -1,11 +1,14 @@
 package dev.parley.identity;
 
+import dev.parley.web.DatabaseFailures;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -19,6 +22,9 @@ class SessionIdentityProvider implements IdentityProvider<SessionTokenRequest> {
     /** The {@link SignedIn} behind the identity. */
     static final String SIGNED_IN = "parley.signed-in";
 
+    /** Routing-context flag: the session could not be checked because the database is unavailable. */
+    static final String DATABASE_UNAVAILABLE = "parley.database-unavailable";
+
     @Inject
     SessionService sessions;
 
@@ -29,10 +35,29 @@ class SessionIdentityProvider implements IdentityProvider<SessionTokenRequest> {
 
     @Override
     public Uni<SecurityIdentity> authenticate(SessionTokenRequest request, AuthenticationRequestContext context) {
-        return context.runBlocking(() -> sessions.resolve(request.token())
-                .<SecurityIdentity>map(SessionIdentityProvider::identityOf)
-                .orElseGet(() ->
-                        QuarkusSecurityIdentity.builder().setAnonymous(true).build()));
+        return context.runBlocking(() -> {
+            try {
+                return sessions.resolve(request.token())
+                        .<SecurityIdentity>map(SessionIdentityProvider::identityOf)
+                        .orElseGet(SessionIdentityProvider::anonymous);
+            } catch (RuntimeException e) {
+                if (!DatabaseFailures.isUnavailable(e)) {
+                    throw e;
+                }
+                // The session cannot be checked while the database is away: carry on anonymously, marked so
+                // that a protected page answers 503 rather than sending a signed-in person to the sign-in
+                // page. Public pages need the database too and answer 503 themselves.
+                RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+                if (routing != null) {
+                    routing.put(DATABASE_UNAVAILABLE, Boolean.TRUE);
+                }
+                return anonymous();
+            }
+        });
+    }
+
+    private static SecurityIdentity anonymous() {
+        return QuarkusSecurityIdentity.builder().setAnonymous(true).build();
     }
 
     private static SecurityIdentity identityOf(SignedIn who) {

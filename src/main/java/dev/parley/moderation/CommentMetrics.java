@@ -44,10 +44,10 @@ public class CommentMetrics {
 
     CommentMetrics(MeterRegistry registry, AgroalDataSource dataSource) {
         this.dataSource = dataSource;
-        posted = counter(registry, "posted", "Comments readers posted, whatever happened to them");
+        posted = counter(registry, "posted", "Comments posted (readers' comments and staff replies)");
         held = counter(registry, "held", "Comments held for moderation when posted, or sent back to the queue");
         approved = counter(registry, "approved", "Comments approved, when posted or by a moderator");
-        rejected = counter(registry, "rejected", "Comments moved to the trash or deleted by a moderator");
+        rejected = counter(registry, "rejected", "Comments a moderator moved to the trash");
         spam = counter(registry, "spam", "Comments marked as spam, when posted or by a moderator");
         Gauge.builder("parley.queue.pending", this, metrics -> metrics.queue().pending())
                 .description("Comments waiting in the moderation queue (the whole site)")
@@ -61,8 +61,8 @@ public class CommentMetrics {
         if (event.isNew()) {
             posted.increment();
         }
-        if (event.to() == null) {
-            rejected.increment();
+        if (event.to() == null || event.to() == event.from()) {
+            // Deleting from the trash or spam, or keeping an approved comment that was reported: no new status.
             return;
         }
         switch (event.to()) {

@@ -8,7 +8,6 @@ import dev.parley.identity.Viewer;
 import dev.parley.web.Constraints;
 import dev.parley.web.Cookies;
 import dev.parley.web.DatabaseFailures;
-import dev.parley.web.ErrorPages;
 import dev.parley.web.FormState;
 import dev.parley.web.Routes;
 import io.quarkus.qute.CheckedTemplate;
@@ -74,7 +73,7 @@ public class ReplyResource {
             LOG.warnf("A comment could not be saved because the database is unavailable: %s", e.getMessage());
             // Sending the same form again is safe: its request key makes a second arrival the same comment.
             return Response.status(Response.Status.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, ErrorPages.RETRY_AFTER_SECONDS)
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseFailures.RETRY_AFTER_SECONDS)
                     .entity(Templates.unavailable(Routes.postComment(slug), FormState.of(form.typed())))
                     .build();
         }
@@ -97,7 +96,7 @@ public class ReplyResource {
                             ReplyForm.trimmedOrNull(form.url),
                             Cookies.secure(uri))
                     .toArray(NewCookie[]::new);
-            int page = threads.pageOf(slug, posted.commentId(), commenter.tokenHash());
+            int page = pageOf(slug, posted.commentId(), commenter.tokenHash());
             return Response.seeOther(URI.create(Routes.comment(slug, page, posted.commentId())))
                     .cookie(cookies)
                     .build();
@@ -114,6 +113,21 @@ public class ReplyResource {
         return Response.status(Response.Status.NOT_FOUND)
                 .entity(Templates.articleGone(typed))
                 .build();
+    }
+
+    /**
+     * The page of the thread that shows the new comment. The comment is saved by now: should the database
+     * go away at this very moment, the reader is still told so, and sent to the first page.
+     */
+    private int pageOf(String slug, long commentId, String commenterToken) {
+        try {
+            return threads.pageOf(slug, commentId, commenterToken);
+        } catch (RuntimeException e) {
+            if (!DatabaseFailures.isUnavailable(e)) {
+                throw e;
+            }
+            return 1;
+        }
     }
 
     /**

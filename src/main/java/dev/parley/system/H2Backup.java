@@ -74,9 +74,19 @@ public class H2Backup {
             pruneBeyond(folder, keep);
             return target;
         } catch (SQLException e) {
+            deleteQuietly(partial);
             throw new IllegalStateException("The database backup failed: " + e.getMessage(), e);
         } catch (IOException e) {
+            deleteQuietly(partial);
             throw new UncheckedIOException("The database backup could not be written to " + folder, e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // Only a leftover of a failed backup; the next run writes another name.
         }
     }
 

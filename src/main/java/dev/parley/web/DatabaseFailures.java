@@ -10,6 +10,9 @@ import java.sql.SQLTransientConnectionException;
  */
 public final class DatabaseFailures {
 
+    /** What a 503 asks browsers and clients to wait before trying again. */
+    public static final int RETRY_AFTER_SECONDS = 30;
+
     private DatabaseFailures() {}
 
     public static boolean isUnavailable(Throwable failure) {

@@ -25,9 +25,6 @@ public class ErrorPages {
 
     private static final Logger LOG = Logger.getLogger(ErrorPages.class);
 
-    /** What a 503 asks browsers and clients to wait before trying again. */
-    public static final int RETRY_AFTER_SECONDS = 30;
-
     @CheckedTemplate(basePath = "error")
     static class Templates {
         static native TemplateInstance page(int status, String title, String message, String incident, String kept);
@@ -80,7 +77,7 @@ public class ErrorPages {
     private static Response databaseUnavailable(Exception e) {
         LOG.warnf("A request failed because the database is unavailable: %s", e.getMessage());
         return Response.status(503)
-                .header("Retry-After", RETRY_AFTER_SECONDS)
+                .header("Retry-After", DatabaseFailures.RETRY_AFTER_SECONDS)
                 .type(MediaType.TEXT_HTML_TYPE)
                 .entity(Templates.page(
                         503,

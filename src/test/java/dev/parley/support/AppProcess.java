@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +32,8 @@ public final class AppProcess implements AutoCloseable {
     public AppProcess(Path dataDir, Map<String, String> environment) {
         this.dataDir = dataDir;
         this.environment = environment;
-        this.port = freePort();
-        this.managementPort = freePort();
+        this.port = Ports.free();
+        this.managementPort = Ports.free();
     }
 
     /** The environment that creates the site owner {@link #OWNER_EMAIL} at the first start. */
@@ -130,7 +129,10 @@ public final class AppProcess implements AutoCloseable {
         assertTrue(process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS), "the application did not stop");
     }
 
-    /** The log lines of every start at ERROR level, or WARN level from Parley or Hibernate. */
+    /**
+     * The lines of every start's plain-text log at ERROR or WARN level, but for the warning every single
+     * instance gives on purpose (it generated its keys).
+     */
     public List<String> problemsInLog() {
         List<String> problems = new ArrayList<>();
         for (Path file : logs) {
@@ -182,13 +184,5 @@ public final class AppProcess implements AutoCloseable {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         assertNotNull(java);
         return java.toString();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

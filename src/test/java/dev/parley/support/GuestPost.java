@@ -112,6 +112,22 @@ public final class GuestPost {
     }
 
     /**
+     * Sends the form that a refusal page gave back (its "Send again" button), as the reader would, with
+     * this guest's cookie and address.
+     */
+    public Answer sendAgainFrom(Answer refused) {
+        Element form = refused.page().selectFirst("#commentform");
+        if (form == null) {
+            throw new AssertionError("no form to send again in: " + refused.html());
+        }
+        Map<String, String> again = new LinkedHashMap<>();
+        for (Element input : form.select("input[name], textarea[name]")) {
+            again.put(input.attr("name"), input.is("textarea") ? input.wholeText() : input.val());
+        }
+        return new GuestPost(baseUri, address, csrfCookie, form.attr("action"), again, body).send();
+    }
+
+    /**
      * Sends the form over a socket of its own in two halves, running {@code betweenHalves} once the server has
      * the first: a request that is in flight at that moment.
      */

@@ -6,7 +6,6 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +64,7 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException(
                     "Keycloak is not unpacked at " + home + ": run the tests with ./mvnw verify");
         }
-        int port = freePort();
+        int port = Ports.free();
         url = "http://127.0.0.1:" + port;
         clientSecret = random();
         readerPassword = random();
@@ -135,14 +134,6 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
         byte[] bytes = new byte[16];
         new SecureRandom().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void deleteRecursively(Path folder) throws IOException {

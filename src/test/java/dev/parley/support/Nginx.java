@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +32,7 @@ public final class Nginx implements AutoCloseable {
             fail("This test runs the deployment's nginx configuration and needs nginx (apt-get install nginx-light).");
         }
         String conf = Files.readString(Path.of(System.getProperty("parley.nginx.conf", "docker/nginx/parley.conf")));
-        int port = freePort();
+        int port = Ports.free();
         assertTrue(conf.contains("parley-a:8080") && conf.contains("parley-b:8080") && conf.contains("listen 80;"));
         conf = conf.replace("parley-a:8080", "127.0.0.1:" + first.port())
                 .replace("parley-b:8080", "127.0.0.1:" + second.port())
@@ -74,7 +72,12 @@ public final class Nginx implements AutoCloseable {
                 .redirectOutput(folder.resolve("stdout.log").toFile())
                 .start();
         Nginx balancer = new Nginx(nginx, port);
-        balancer.awaitListening();
+        try {
+            balancer.awaitListening();
+        } catch (RuntimeException | AssertionError e) {
+            nginx.destroyForcibly();
+            throw e;
+        }
         return balancer;
     }
 
@@ -100,13 +103,5 @@ public final class Nginx implements AutoCloseable {
     public void close() throws InterruptedException {
         process.destroy();
         process.waitFor(10, TimeUnit.SECONDS);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -39,7 +37,7 @@ public final class PrivatePostgres implements AutoCloseable {
                 Path.of("/tmp"),
                 "parley-pg",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-        PrivatePostgres server = new PrivatePostgres(bin, folder, freePort());
+        PrivatePostgres server = new PrivatePostgres(bin, folder, Ports.free());
         if (isRoot()) {
             run(List.of("chown", "postgres:postgres", folder.toString()));
         }
@@ -54,15 +52,20 @@ public final class PrivatePostgres implements AutoCloseable {
                 "-E",
                 "UTF8"));
         server.startServer();
-        server.runAsServerUser(List.of(
-                bin.resolve("createdb").toString(),
-                "-h",
-                "127.0.0.1",
-                "-p",
-                String.valueOf(server.port),
-                "-U",
-                "postgres",
-                "parley"));
+        try {
+            server.runAsServerUser(List.of(
+                    bin.resolve("createdb").toString(),
+                    "-h",
+                    "127.0.0.1",
+                    "-p",
+                    String.valueOf(server.port),
+                    "-U",
+                    "postgres",
+                    "parley"));
+        } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
+            server.close();
+            throw e;
+        }
         return server;
     }
 
@@ -141,13 +144,5 @@ public final class PrivatePostgres implements AutoCloseable {
         fail("This test needs PostgreSQL's server programs (initdb, pg_ctl), as installed by Debian's postgresql"
                 + " package under /usr/lib/postgresql/<version>/bin.");
         return null;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -13,6 +13,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("h2")
 class BackupIT {
 
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
     @TempDir
     Path folder;
 
@@ -40,16 +46,17 @@ class BackupIT {
         String body = "Kept by the backup";
         try (AppProcess app = new AppProcess(dataDir, environment).start()) {
             SiteOwner.changeSettings(SiteOwner.signIn(app.baseUri()), Map.of("minFormSeconds", "0"));
-            long postedAt = System.currentTimeMillis();
             assertEquals(
                     303,
                     GuestPost.fill(app.baseUri(), "hello-world", 1, body).send().status());
-            // A backup taken after the comment was posted, while the application serves.
+            // A backup begun after the comment was posted (its name says when, to the second), while the
+            // application serves.
+            String postedAt = "parley-" + STAMP.format(Instant.now().plusSeconds(1));
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> backups(dataDir).stream()
-                            .anyMatch(file -> file.toFile().lastModified() > postedAt + 1000));
-            assertTrue(backups(dataDir).size() <= 2, "older backups beyond PARLEY_BACKUP_KEEP are removed");
+                            .anyMatch(file -> file.getFileName().toString().compareTo(postedAt) > 0));
         }
+        assertTrue(backups(dataDir).size() <= 2, "older backups beyond PARLEY_BACKUP_KEEP are removed");
         Path newest = backups(dataDir).get(backups(dataDir).size() - 1);
 
         // The README: java -cp "<app>/lib/main/*" org.h2.tools.Restore -file <backup> -dir <data folder> -db parley

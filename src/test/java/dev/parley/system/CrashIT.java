@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.AppProcess;
+import dev.parley.support.Browser;
 import dev.parley.support.GuestPost;
 import dev.parley.support.ItDatabase;
 import dev.parley.support.PostingLoad;
@@ -14,6 +15,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,6 +87,7 @@ class CrashIT {
             // Half the form has arrived when the server is told to stop: it waits for that request, answers
             // it in full, and only then stops.
             GuestPost.Answer answer = post.sendInTwoHalves(() -> {
+                await().atMost(Duration.ofSeconds(20)).until(() -> activeRequests(app) >= 1);
                 app.signalStop();
                 await().atMost(Duration.ofSeconds(20))
                         .until(() -> app.log().contains("Waiting for HTTP requests to complete"));
@@ -93,6 +97,15 @@ class CrashIT {
             assertEquals(1, database.commentsWithBody(post.body));
             assertTrue(app.problemsInLog().isEmpty(), () -> String.join("\n", app.problemsInLog()));
         }
+    }
+
+    /** Requests the server has begun and not yet answered, from its metrics. */
+    private static double activeRequests(AppProcess app) {
+        String metrics =
+                new Browser(app.managementUri()).open("/q/metrics").html().text();
+        Matcher gauge = Pattern.compile("http_server_active_requests\\{server_port=\"" + app.port() + "\"[^}]*} (\\S+)")
+                .matcher(metrics);
+        return gauge.find() ? Double.parseDouble(gauge.group(1)) : 0;
     }
 
     private static Map<String, String> environment(ItDatabase database) {

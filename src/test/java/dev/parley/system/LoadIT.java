@@ -1,6 +1,7 @@
 package dev.parley.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.AppProcess;
@@ -52,6 +53,7 @@ class LoadIT {
     private final AtomicLong failures = new AtomicLong();
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
@@ -76,7 +78,9 @@ class LoadIT {
                 workers.add(new Thread(() -> moderate(moderator, end)));
                 workers.forEach(Thread::start);
                 for (Thread worker : workers) {
-                    worker.join();
+                    // Every request has a timeout, so a worker ends soon after the end of the run.
+                    worker.join(Duration.ofSeconds(seconds + 60).toMillis());
+                    assertFalse(worker.isAlive(), "a load worker did not finish");
                 }
                 String report = report(seconds);
                 System.out.println(report);
@@ -98,7 +102,9 @@ class LoadIT {
             String path = n++ % 5 == 0 ? "/" : "/articles/hello-world";
             timed("read", () -> {
                 HttpResponse<String> page = client.send(
-                        HttpRequest.newBuilder(URI.create(baseUri + path)).build(),
+                        HttpRequest.newBuilder(URI.create(baseUri + path))
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 return page.statusCode();
             });
