@@ -48,6 +48,16 @@ public final class AppProcess implements AutoCloseable {
         return all;
     }
 
+    /**
+     * A site with its owner behind a trusted proxy (loopback), so that each test guest can have an address of
+     * its own ({@code X-Forwarded-For}) as readers do.
+     */
+    public static Map<String, String> ownerBehindProxy(Map<String, String> environment) {
+        Map<String, String> all = new java.util.HashMap<>(withOwner(environment));
+        all.put("PARLEY_BEHIND_PROXY", "true");
+        return all;
+    }
+
     /** Health and metrics: the management port. */
     public String managementUri() {
         return "http://127.0.0.1:" + managementPort;

@@ -25,9 +25,11 @@ public final class ItDatabase implements AutoCloseable {
     private final String user;
     private final String adminUrl;
     private final String name;
-    private boolean defaultH2;
+    /** The application's own default database (the H2 file in its data folder): nothing to set. */
+    private final boolean applicationDefault;
 
-    private ItDatabase(String jdbcUrl, String user, String adminUrl, String name) {
+    private ItDatabase(String jdbcUrl, String user, String adminUrl, String name, boolean applicationDefault) {
+        this.applicationDefault = applicationDefault;
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.adminUrl = adminUrl;
@@ -45,7 +47,7 @@ public final class ItDatabase implements AutoCloseable {
     public static ItDatabase fresh(Path folder) {
         if (!isPostgresql()) {
             String url = "jdbc:h2:file:" + folder.toAbsolutePath() + "/shared;AUTO_SERVER=TRUE;WRITE_DELAY=0";
-            return new ItDatabase(url, "sa", null, null);
+            return new ItDatabase(url, "sa", null, null, false);
         }
         String admin =
                 System.getProperty("parley.it.postgres-url", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
@@ -53,7 +55,7 @@ public final class ItDatabase implements AutoCloseable {
                 "parley_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute(admin, "create database " + name);
         String url = admin.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
-        return new ItDatabase(url.replaceFirst("\\?.*$", ""), userOf(admin), admin, name);
+        return new ItDatabase(url.replaceFirst("\\?.*$", ""), userOf(admin), admin, name, false);
     }
 
     /**
@@ -64,15 +66,18 @@ public final class ItDatabase implements AutoCloseable {
         if (isPostgresql()) {
             return fresh(dataDir.getParent());
         }
-        ItDatabase inFolder = new ItDatabase("jdbc:h2:file:" + dataDir.toAbsolutePath() + "/parley", "sa", null, null);
-        inFolder.defaultH2 = true;
-        return inFolder;
+        return new ItDatabase("jdbc:h2:file:" + dataDir.toAbsolutePath() + "/parley", "sa", null, null, true);
+    }
+
+    /** A database a test started itself (it drops nothing when closed). */
+    public static ItDatabase at(String jdbcUrl, String user) {
+        return new ItDatabase(jdbcUrl, user, null, null, false);
     }
 
     /** The variables that point Parley at this database. */
     public Map<String, String> environment() {
         Map<String, String> environment = new HashMap<>();
-        if (defaultH2) {
+        if (applicationDefault) {
             return environment;
         }
         environment.put("PARLEY_DB_URL", jdbcUrl);

@@ -57,6 +57,9 @@ public final class PostingLoad implements AutoCloseable {
         running.set(false);
         for (Thread thread : threads) {
             thread.join(60_000);
+            if (thread.isAlive()) {
+                throw new AssertionError(thread.getName() + " did not stop within a minute");
+            }
         }
         synchronized (attempts) {
             return List.copyOf(attempts);

@@ -33,10 +33,9 @@ class ClusterIT {
     @Test
     void twoInstancesServeOneSite() throws Exception {
         try (ItDatabase database = ItDatabase.fresh(folder)) {
-            Map<String, String> shared = new HashMap<>(AppProcess.withOwner(database.environment()));
+            Map<String, String> shared = AppProcess.ownerBehindProxy(database.environment());
             shared.put("PARLEY_SESSION_KEY", "k".repeat(48));
             shared.put("PARLEY_SECRETS_KEY", "s".repeat(48));
-            shared.put("PARLEY_BEHIND_PROXY", "true");
             try (AppProcess a = new AppProcess(folder.resolve("a"), shared);
                     AppProcess b = new AppProcess(folder.resolve("b"), shared)) {
                 // Both at the same moment on an empty database: one migrates and creates the owner, the

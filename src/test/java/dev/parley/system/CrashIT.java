@@ -12,7 +12,6 @@ import dev.parley.support.PostingLoad;
 import dev.parley.support.SiteOwner;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -37,7 +36,7 @@ class CrashIT {
     void acknowledgedCommentsSurviveAKillAndSendingAgainPostsEachOnce() throws Exception {
         Path dataDir = folder.resolve("data");
         try (ItDatabase database = ItDatabase.forOneInstance(dataDir);
-                AppProcess app = new AppProcess(dataDir, environment(database)).start()) {
+                AppProcess app = new AppProcess(dataDir, AppProcess.ownerBehindProxy(database.environment())).start()) {
             SiteOwner.changeSettings(SiteOwner.signIn(app.baseUri()), Map.of("minFormSeconds", "0"));
 
             PostingLoad load = new PostingLoad(app.baseUri(), "kill", 6).start();
@@ -80,7 +79,7 @@ class CrashIT {
     void onSigtermARequestInFlightIsFinishedBeforeTheProcessStops() throws Exception {
         Path dataDir = folder.resolve("data");
         try (ItDatabase database = ItDatabase.forOneInstance(dataDir);
-                AppProcess app = new AppProcess(dataDir, environment(database)).start()) {
+                AppProcess app = new AppProcess(dataDir, AppProcess.ownerBehindProxy(database.environment())).start()) {
             SiteOwner.changeSettings(SiteOwner.signIn(app.baseUri()), Map.of("minFormSeconds", "0"));
             GuestPost post = GuestPost.fill(app.baseUri(), "hello-world", 1, "Sent while the server was stopping");
 
@@ -106,11 +105,5 @@ class CrashIT {
         Matcher gauge = Pattern.compile("http_server_active_requests\\{server_port=\"" + app.port() + "\"[^}]*} (\\S+)")
                 .matcher(metrics);
         return gauge.find() ? Double.parseDouble(gauge.group(1)) : 0;
-    }
-
-    private static Map<String, String> environment(ItDatabase database) {
-        Map<String, String> environment = new HashMap<>(AppProcess.withOwner(database.environment()));
-        environment.put("PARLEY_BEHIND_PROXY", "true");
-        return environment;
     }
 }

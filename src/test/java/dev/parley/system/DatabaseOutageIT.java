@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.support.AppProcess;
 import dev.parley.support.Browser;
 import dev.parley.support.GuestPost;
+import dev.parley.support.ItDatabase;
 import dev.parley.support.Page;
 import dev.parley.support.PostingLoad;
 import dev.parley.support.PrivatePostgres;
@@ -17,12 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
@@ -44,10 +40,10 @@ class DatabaseOutageIT {
     @Test
     void aDatabaseRestartUnderLoadFailsCleanlyAndLosesNothing() throws Exception {
         try (PrivatePostgres postgres = PrivatePostgres.start()) {
-            Map<String, String> environment = new HashMap<>(
-                    AppProcess.withOwner(Map.of("PARLEY_DB_URL", postgres.jdbcUrl(), "PARLEY_DB_USER", "postgres")));
-            environment.put("PARLEY_BEHIND_PROXY", "true");
-            try (AppProcess app = new AppProcess(folder.resolve("data"), environment).start()) {
+            ItDatabase database = ItDatabase.at(postgres.jdbcUrl(), "postgres");
+            try (AppProcess app = new AppProcess(
+                            folder.resolve("data"), AppProcess.ownerBehindProxy(database.environment()))
+                    .start()) {
                 SiteOwner.changeSettings(SiteOwner.signIn(app.baseUri()), Map.of("minFormSeconds", "0"));
                 PostingLoad load = new PostingLoad(app.baseUri(), "outage", 4).start();
                 await().atMost(Duration.ofSeconds(60)).until(() -> load.posted() >= 20);
@@ -112,16 +108,8 @@ class DatabaseOutageIT {
                         assertEquals(303, again.status(), again::html);
                     }
                 }
-                try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), "postgres", "");
-                        PreparedStatement count =
-                                connection.prepareStatement("select count(*) from comment where body = ?")) {
-                    for (PostingLoad.Attempt attempt : all) {
-                        count.setString(1, attempt.post().body);
-                        try (ResultSet row = count.executeQuery()) {
-                            row.next();
-                            assertEquals(1, row.getLong(1), attempt.post().body);
-                        }
-                    }
+                for (PostingLoad.Attempt attempt : all) {
+                    assertEquals(1, database.commentsWithBody(attempt.post().body), attempt.post().body);
                 }
                 long refused = attempts.stream()
                         .filter(a -> a.answer().status() == 503)

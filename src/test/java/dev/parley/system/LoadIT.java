@@ -62,9 +62,8 @@ class LoadIT {
         int seconds = Integer.getInteger("parley.load.seconds", 60);
         Path dataDir = folder.resolve("data");
         try (ItDatabase database = ItDatabase.forOneInstance(dataDir)) {
-            Map<String, String> environment = new java.util.HashMap<>(AppProcess.withOwner(database.environment()));
-            environment.put("PARLEY_BEHIND_PROXY", "true");
-            try (AppProcess app = new AppProcess(dataDir, environment).start()) {
+            try (AppProcess app =
+                    new AppProcess(dataDir, AppProcess.ownerBehindProxy(database.environment())).start()) {
                 Browser moderator = SiteOwner.signIn(app.baseUri());
                 SiteOwner.changeSettings(moderator, Map.of("minFormSeconds", "0"));
                 long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
