@@ -3,6 +3,7 @@ package dev.parley.identity;
 import dev.parley.web.Cookies;
 import dev.parley.web.FormState;
 import dev.parley.web.FormValidation;
+import dev.parley.web.NoStore;
 import dev.parley.web.Routes;
 import dev.parley.web.SafeRedirect;
 import io.quarkus.qute.CheckedTemplate;
@@ -28,6 +29,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 /** Sign-in and sign-out of local accounts. */
 @Path("/")
+@NoStore
 @Produces(MediaType.TEXT_HTML)
 public class LoginResource {
 

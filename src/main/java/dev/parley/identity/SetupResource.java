@@ -3,6 +3,7 @@ package dev.parley.identity;
 import dev.parley.web.Cookies;
 import dev.parley.web.FormState;
 import dev.parley.web.FormValidation;
+import dev.parley.web.NoStore;
 import dev.parley.web.Routes;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -23,6 +24,7 @@ import java.util.Map;
 
 /** The one-time page that creates the site owner on a new install. It disappears once an owner exists. */
 @Path("/setup")
+@NoStore
 @Produces(MediaType.TEXT_HTML)
 public class SetupResource {
 

@@ -57,6 +57,9 @@ public class ErrorPages {
         if (DatabaseFailures.isUnavailable(e)) {
             return databaseUnavailable(e);
         }
+        if (UnreadableRequests.isUndecodableForm(e)) {
+            return UnreadableRequests.refuse(requestPath(), "a form with invalid percent-encoding");
+        }
         String incident = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Incident %s: request failed", incident);
         return Response.status(500)
@@ -86,6 +89,11 @@ public class ErrorPages {
                         null,
                         keptComment()))
                 .build();
+    }
+
+    private static String requestPath() {
+        ResteasyReactiveRequestContext context = CurrentRequestManager.get();
+        return context == null ? "?" : context.getPath();
     }
 
     /** The comment text of the form being answered, if the request is a form that has one. */

@@ -96,7 +96,6 @@ public final class AppProcess implements AutoCloseable {
             builder.environment().put("PARLEY_DATA_DIR", dataDir.getFileName().toString());
             builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
             builder.environment().put("PARLEY_MANAGEMENT_PORT", String.valueOf(managementPort));
-            builder.environment().put("PARLEY_MANAGEMENT_HOST", "127.0.0.1");
             builder.environment().putAll(environment);
             process = builder.start();
         } catch (IOException e) {
@@ -137,6 +136,11 @@ public final class AppProcess implements AutoCloseable {
     /** Waits until the process has ended on its own. */
     public void awaitEnd(Duration atMost) throws InterruptedException {
         assertTrue(process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS), "the application did not stop");
+    }
+
+    /** The exit status of a process that has ended. */
+    public int exitCode() {
+        return process.exitValue();
     }
 
     /**

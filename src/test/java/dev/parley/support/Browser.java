@@ -136,6 +136,30 @@ public final class Browser {
         return response;
     }
 
+    /** Sends a header with every following request, as a browser or a proxy on the way would. */
+    public Browser withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    /** The whole answer to a GET, headers included, as the browser received it. */
+    public Response getRaw(String path) {
+        path = throughLoadBalancer(path);
+        Response response = request(path).get(path);
+        remember(response);
+        return response;
+    }
+
+    /** Posts a form body exactly as given, encoded or not, with this browser's cookies. */
+    public Response postRaw(String path, String body) {
+        Response response = request(path)
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .body(body)
+                .post(path);
+        remember(response);
+        return response;
+    }
+
     /** Follows a 303 answer like a browser and returns the page it leads to. */
     public Page follow(Response response) {
         assertEquals(303, response.statusCode(), () -> "expected a redirect, got:\n" + response.asString());

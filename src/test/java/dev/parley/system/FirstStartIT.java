@@ -8,12 +8,17 @@ import dev.parley.support.AppProcess;
 import dev.parley.support.Browser;
 import dev.parley.support.Page;
 import io.restassured.response.Response;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -121,6 +126,45 @@ class FirstStartIT {
             owner.signIn("owner@example.org", "from the environment");
             assertEquals("Articles", owner.open("/admin").one("h1").text());
             assertEquals(404, owner.open("/setup").status());
+        }
+    }
+
+    @Test
+    void aTakenPortStopsTheStartBeforeAnythingIsWritten() throws Exception {
+        try (AppProcess app = new AppProcess(dataDir, AppProcess.withOwner(Map.of()));
+                ServerSocket otherProgram = new ServerSocket()) {
+            otherProgram.bind(new InetSocketAddress("0.0.0.0", app.port()));
+            app.launch();
+            app.awaitEnd(Duration.ofSeconds(60));
+            assertEquals(1, app.exitCode());
+            assertTrue(
+                    app.log().contains("Parley did not start: port " + app.port() + " on 0.0.0.0 is already in use"),
+                    app.log());
+            try (Stream<Path> written = Files.list(dataDir)) {
+                assertEquals(List.of(), written.toList(), "the data folder is as it was");
+            }
+            otherProgram.close();
+
+            app.start();
+            assertTrue(app.log().contains("Created the site owner account"), app.log());
+        }
+    }
+
+    @Test
+    void managementStaysOnTheMachineAndHttpsAnswersCarryHsts() throws Exception {
+        try (AppProcess app = new AppProcess(dataDir, AppProcess.ownerBehindProxy(Map.of())).start()) {
+            assertTrue(
+                    app.log().contains("Management interface listening on http://127.0.0.1:"),
+                    () -> "loopback by default: " + app.log());
+
+            Browser overHttps = Browser.behindLoadBalancer("https://comments.example.org", app.baseUri());
+            Response secure = overHttps.getRaw("/");
+            assertEquals(200, secure.statusCode());
+            assertEquals("max-age=31536000", secure.header("Strict-Transport-Security"));
+            assertEquals("text/html;charset=UTF-8", secure.header("Content-Type"));
+
+            Response plain = new Browser(app.baseUri()).getRaw("/");
+            assertEquals(null, plain.header("Strict-Transport-Security"), "never over plain http");
         }
     }
 
