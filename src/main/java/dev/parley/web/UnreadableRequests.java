@@ -4,12 +4,14 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.core.request.AcceptHeaders;
 
 /**
- * Requests that no browser sends but anyone can: a malformed {@code Accept} or {@code Accept-Language} header
+ * Requests that no browser sends but anyone can: a malformed {@code Accept}, {@code Accept-Language},
+ * {@code Accept-Charset} or {@code Accept-Encoding} header
  * makes the framework fail while it picks the page's variant, after Parley's error mappers have had their turn,
  * which would answer 500 and log a stack trace. Such headers are checked with the framework's own parser before
  * anything else runs, and refused with a plain 400 page and one log line.
@@ -36,6 +38,12 @@ public class UnreadableRequests {
         String language = request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE);
         if (language != null && !readable(() -> AcceptHeaders.getLocaleQualityValues(language))) {
             return "unreadable Accept-Language header";
+        }
+        for (String header : List.of(HttpHeaders.ACCEPT_CHARSET, HttpHeaders.ACCEPT_ENCODING)) {
+            String value = request.getHeaderString(header);
+            if (value != null && !readable(() -> AcceptHeaders.getStringQualityValues(value))) {
+                return "unreadable " + header + " header";
+            }
         }
         return null;
     }

@@ -40,6 +40,13 @@ class MalformedRequestTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Accept-Charset: ;;;q=x", "Accept-Encoding: gzip;q=x", "Accept-Charset: utf-8;q="})
+    void otherMalformedNegotiationHeadersAreRefusedWithAPlainPage(String header) {
+        String[] parts = header.split(": ", 2);
+        assertRefusedQuietly(() -> new Browser().withHeader(parts[0], parts[1]).open("/"));
+    }
+
+    @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"email=%zz", "comment=100%", "author=%E4%B8%", "comment=%%41"})
     void aFormWithBrokenPercentEncodingIsRefusedWithAPlainPage(String brokenField) {
         Article article = data.article("Encoding");
