@@ -102,6 +102,8 @@ public final class GuestPost {
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .header("Cookie", csrfCookie)
                     .header("X-Forwarded-For", address)
+                    // As a browser does: the origin of the page the form was on (through nginx, the public one).
+                    .header("Origin", baseUri)
                     .POST(HttpRequest.BodyPublishers.ofString(encoded))
                     .build());
             return new Answer(
