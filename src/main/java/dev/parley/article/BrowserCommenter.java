@@ -35,12 +35,12 @@ public record BrowserCommenter(String token, String name, String email, String u
         return token == null || token.isBlank() ? null : Tokens.sha256(token);
     }
 
-    /** This browser with a token, minting one on its first comment. */
-    public BrowserCommenter withToken() {
+    /** This browser with a token: its own, or {@code fresh} on its first comment. */
+    public BrowserCommenter withToken(String fresh) {
         if (token != null && !token.isBlank()) {
             return this;
         }
-        return new BrowserCommenter(Tokens.random(24), name, email, url);
+        return new BrowserCommenter(fresh, name, email, url);
     }
 
     /**

@@ -126,30 +126,45 @@ public class Comment extends PanacheEntityBase {
     }
 
     /**
-     * Comments an article's thread shows: approved ones (unless hidden by readers' reports), and this
-     * browser's own pending ones.
+     * What a thread shows: approved comments (unless hidden by readers' reports) to everyone, and to the
+     * browser that wrote them its own comments that wait for a moderator: pending, hidden by reports, or
+     * marked as spam by the automatic rules. Automatic spam shows to its author like a held comment, so that
+     * neither a person caught by mistake loses sight of their words nor a bot or a banned reader learns what
+     * was decided. Spam a moderator chose ({@code decidedAt} set) and trash stay hidden, as decisions.
      */
+    private static final String SHOWN = "article = ?1 and (status = ?2 and hiddenByReports = false"
+            + " or authorTokenHash = ?4 and (status in (?2, ?3) or status = ?5 and decidedAt is null))";
+
+    private static Object[] shownParameters(Article article, String authorTokenHash, Object... more) {
+        Object[] parameters = new Object[5 + more.length];
+        parameters[0] = article;
+        parameters[1] = CommentStatus.APPROVED;
+        parameters[2] = CommentStatus.PENDING;
+        parameters[3] = authorTokenHash == null ? "" : authorTokenHash;
+        parameters[4] = CommentStatus.SPAM;
+        System.arraycopy(more, 0, parameters, 5, more.length);
+        return parameters;
+    }
+
+    /** Comments an article's thread shows this browser, oldest first (see {@link #SHOWN}). */
     public static List<Comment> listForThread(Article article, String authorTokenHash) {
-        return find(
-                        "article = ?1 and (status = ?2 and hiddenByReports = false"
-                                + " or (status = ?3 and authorTokenHash = ?4))"
-                                + " order by createdAt, id",
-                        article,
-                        CommentStatus.APPROVED,
-                        CommentStatus.PENDING,
-                        authorTokenHash == null ? "" : authorTokenHash)
+        return find(SHOWN + " order by createdAt, id", shownParameters(article, authorTokenHash))
                 .list();
     }
 
     /** How many top-level threads {@link #listForThread} would show: decides whether a thread has pages. */
     public static long countThreads(Article article, String authorTokenHash) {
-        return count(
-                "article = ?1 and parentId is null and (status = ?2 and hiddenByReports = false"
-                        + " or (status = ?3 and authorTokenHash = ?4))",
-                article,
-                CommentStatus.APPROVED,
-                CommentStatus.PENDING,
-                authorTokenHash == null ? "" : authorTokenHash);
+        return count(SHOWN + " and parentId is null", shownParameters(article, authorTokenHash));
+    }
+
+    /** Whether the thread shows this comment to this browser (a reply whose parent is hidden shows at the top). */
+    public static boolean isShown(Article article, long commentId, String authorTokenHash) {
+        return count(SHOWN + " and id = ?6", shownParameters(article, authorTokenHash, commentId)) > 0;
+    }
+
+    /** Whether readers see it as waiting for a moderator rather than as published. */
+    public boolean awaitsModeration() {
+        return status != CommentStatus.APPROVED || hiddenByReports;
     }
 
     public static long countApproved(Article article) {

@@ -71,19 +71,22 @@ public class ThreadService {
         });
     }
 
-    /** The page of the article's thread a comment is on, for the link to it after posting. */
+    /**
+     * The page of the article's thread that shows a comment to this browser, for the link to it after
+     * posting; empty when the thread does not show it there (so that no link points at a missing anchor).
+     */
     @Transactional
-    public int pageOf(String slug, long commentId, String authorTokenHash) {
+    public Optional<Integer> pageOf(String slug, long commentId, String authorTokenHash) {
         Discussion discussion = settings.discussion();
         int perPage = discussion.commentsPerPage();
-        return Article.findPublished(slug)
-                .filter(article -> perPage > 0 && Comment.countThreads(article, authorTokenHash) > perPage)
-                .map(article -> {
-                    ThreadBuilder thread = threadOf(article, authorTokenHash, discussion);
-                    return thread.contains(commentId) ? thread.pageOf(commentId, perPage) : 1;
-                })
+        return Article.findPublished(slug).flatMap(article -> {
+            if (perPage <= 0 || Comment.countThreads(article, authorTokenHash) <= perPage) {
                 // Everything fits on one page: no need to build the thread to find the comment.
-                .orElse(1);
+                return Comment.isShown(article, commentId, authorTokenHash) ? Optional.of(1) : Optional.empty();
+            }
+            ThreadBuilder thread = threadOf(article, authorTokenHash, discussion);
+            return thread.contains(commentId) ? Optional.of(thread.pageOf(commentId, perPage)) : Optional.empty();
+        });
     }
 
     private static ThreadBuilder threadOf(Article article, String authorTokenHash, Discussion discussion) {
@@ -116,7 +119,7 @@ public class ThreadService {
 
         long approvedCount() {
             return byId.values().stream()
-                    .filter(d -> d.comment.status == CommentStatus.APPROVED)
+                    .filter(d -> !d.comment.awaitsModeration())
                     .count();
         }
 
@@ -173,7 +176,7 @@ public class ThreadService {
         /** The comment a reply may be placed under: approved and shown in this thread. */
         ArticlePage.ReplyTarget replyTarget(Long id) {
             Draft target = id == null ? null : byId.get(id);
-            if (target == null || target.comment.status != CommentStatus.APPROVED) {
+            if (target == null || target.comment.awaitsModeration()) {
                 return null;
             }
             return new ArticlePage.ReplyTarget(target.comment.id, target.comment.authorName);
@@ -200,7 +203,7 @@ public class ThreadService {
                         comment.authorUrl,
                         comment.createdAt,
                         CommentText.toHtml(comment.body),
-                        comment.status == CommentStatus.PENDING,
+                        comment.awaitsModeration(),
                         comment.byStaff,
                         depth,
                         inReplyTo,

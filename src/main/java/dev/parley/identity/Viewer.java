@@ -74,6 +74,14 @@ public class Viewer {
                 getName(), getAccountId(), reader().map(SignedIn::identityId).orElse(null));
     }
 
+    /**
+     * Who writes a comment on an article page: whoever is signed in, a reader with a login provider or staff
+     * with a local account (who comment as themselves, never as guests); empty for a guest.
+     */
+    public Optional<SignedIn> commenter() {
+        return signedIn();
+    }
+
     /** The signed-in reader's identity, or empty. */
     public Optional<SignedIn> reader() {
         return signedIn().filter(s -> s.identityId() != null);

@@ -36,6 +36,15 @@ public class FormStamp {
         return Tokens.random(18);
     }
 
+    /**
+     * The commenter token for a browser that has none yet, made from the form's key: a form sent twice at
+     * once (a double click) gives both answers the same token, so whichever cookie the browser keeps, it
+     * sees the one comment they made. Signed, so that nobody can work a token out from a key.
+     */
+    String commenterToken(String requestKey) {
+        return requestKey == null ? Tokens.random(24) : Hmac.sign(signingKey, "commenter:" + requestKey);
+    }
+
     public String getShown() {
         return stamp(Instant.now());
     }

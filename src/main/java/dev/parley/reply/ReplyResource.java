@@ -55,6 +55,9 @@ public class ReplyResource {
     @Inject
     Viewer viewer;
 
+    @Inject
+    FormStamp stamps;
+
     @POST
     @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -80,7 +83,8 @@ public class ReplyResource {
     }
 
     private Response respond(String slug, ReplyForm form, HttpHeaders headers, UriInfo uri, HttpServerRequest request) {
-        BrowserCommenter commenter = BrowserCommenter.from(headers.getCookies()).withToken();
+        BrowserCommenter commenter =
+                BrowserCommenter.from(headers.getCookies()).withToken(stamps.commenterToken(form.requestKeyOrNull()));
         Origin origin = new Origin(
                 request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
                 headers.getHeaderString(HttpHeaders.USER_AGENT),
@@ -96,8 +100,7 @@ public class ReplyResource {
                             ReplyForm.trimmedOrNull(form.url),
                             Cookies.secure(uri))
                     .toArray(NewCookie[]::new);
-            int page = pageOf(slug, posted.commentId(), commenter.tokenHash());
-            return Response.seeOther(URI.create(Routes.comment(slug, page, posted.commentId())))
+            return Response.seeOther(URI.create(whereItShows(slug, posted.commentId(), commenter.tokenHash())))
                     .cookie(cookies)
                     .build();
         }
@@ -116,17 +119,20 @@ public class ReplyResource {
     }
 
     /**
-     * The page of the thread that shows the new comment. The comment is saved by now: should the database
-     * go away at this very moment, the reader is still told so, and sent to the first page.
+     * The new comment on the page of the thread that shows it to its author, or the thread's first page
+     * should it show nowhere: never an anchor that is not on the page. The comment is saved by now: should
+     * the database go away at this very moment, the reader is still told so, and sent to the first page.
      */
-    private int pageOf(String slug, long commentId, String commenterToken) {
+    private String whereItShows(String slug, long commentId, String commenterToken) {
         try {
-            return threads.pageOf(slug, commentId, commenterToken);
+            return threads.pageOf(slug, commentId, commenterToken)
+                    .map(page -> Routes.comment(slug, page, commentId))
+                    .orElseGet(() -> Routes.commentPage(slug, 1));
         } catch (RuntimeException e) {
             if (!DatabaseFailures.isUnavailable(e)) {
                 throw e;
             }
-            return 1;
+            return Routes.commentPage(slug, 1);
         }
     }
 
@@ -138,7 +144,7 @@ public class ReplyResource {
     private PostOutcome postOnce(String slug, ReplyForm form, Origin origin) {
         PostOutcome outcome;
         try {
-            outcome = replies.post(slug, form, origin, viewer.reader());
+            outcome = replies.post(slug, form, origin, viewer.commenter());
         } catch (RuntimeException e) {
             if (!Constraints.isUniqueViolation(e)) {
                 throw e;

@@ -79,7 +79,8 @@ public class ReplyService {
         }
         Map<String, String> errors = validation.errorsOf(form);
         if (reader.isPresent()) {
-            // Signed in: name and email come from the provider, not from the (hidden) guest fields.
+            // Signed in (with a provider or a staff account): name and email come from the sign-in, not from
+            // the (absent) guest fields.
             errors.keySet().removeAll(Set.of("author", "email", "url"));
         } else if (!rules.requireNameEmail()) {
             if (isBlank(form.author)) {
@@ -97,6 +98,8 @@ public class ReplyService {
             return new PostOutcome.NotPosted(PostOutcome.Reason.INVALID, errors, parentId.orElse(null));
         }
         Comment comment = newComment(article, parentId, form, origin, reader, now);
+        boolean staff = screening.isStaff(reader);
+        comment.byStaff = staff;
         if (sameKey.isPresent()) {
             // A form brought back (the Back button) with other text: a new comment, and the key stays with the first.
             comment.requestKey = null;
@@ -104,7 +107,6 @@ public class ReplyService {
         if (isDuplicate(comment)) {
             return refused(PostOutcome.Reason.DUPLICATE, DUPLICATE, parentId.orElse(null));
         }
-        boolean staff = screening.isStaff(reader);
         if (!staff
                 && !flood.admit(
                         FloodGate.keysOf(comment.authorIp, comment.authorEmail),

@@ -21,10 +21,10 @@ import java.util.Optional;
  * Decides where a new comment goes. Precedence, strongest first (the README shows it as a table):
  * <ol>
  *   <li>a reader with a moderator or owner role publishes directly;
- *   <li>bot signs from a guest (honeypot filled, form sent too soon, form stamp missing) → spam;
+ *   <li>bot signs from a guest (honeypot filled, form stamp missing or forged) → spam;
  *   <li>a ban on the email address, identity or IP address → spam;
  *   <li>a disallowed word → spam;
- *   <li>a moderation word, or too many links → held;
+ *   <li>a moderation word, too many links, or a guest's form sent sooner than the owner's minimum → held;
  *   <li>otherwise the "before a comment appears" setting, with a provider's "skip moderation" → approved.
  * </ol>
  * Every spam or hold decision carries its reasons in plain words.
@@ -55,6 +55,7 @@ class Screening {
         List<String> held = new ArrayList<>();
         if (reader.isEmpty()) {
             botSigns(form, settings, now).ifPresent(spam::add);
+            sentQuickly(form, settings, now).ifPresent(held::add);
         }
         bans.reasonFor(comment.authorEmail, comment.identityId, comment.authorIp, now)
                 .ifPresent(spam::add);
@@ -72,23 +73,30 @@ class Screening {
         return byPolicy(comment, reader, settings);
     }
 
+    /** What only a program does: fill in the hidden field, or send a form Parley did not show (no valid stamp). */
     private Optional<String> botSigns(ReplyForm form, Discussion settings, Instant now) {
         if (form.honeypot != null && !form.honeypot.isEmpty()) {
             return Optional.of("the hidden field that only bots fill in was filled in");
         }
+        if (settings.minFormSeconds() != 0 && stamps.age(form.shown, now).isEmpty()) {
+            return Optional.of("sent without the form's time stamp (not from Parley's form)");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A form Parley showed, sent sooner than the owner's minimum. People do this too (a pasted comment, name
+     * and email filled in by the browser), so it is held with the reason for a moderator, not taken for spam.
+     */
+    private Optional<String> sentQuickly(ReplyForm form, Discussion settings, Instant now) {
         if (settings.minFormSeconds() == 0) {
             return Optional.empty();
         }
-        Optional<Duration> age = stamps.age(form.shown, now);
-        if (age.isEmpty()) {
-            return Optional.of("sent without the form's time stamp (not from Parley's form)");
-        }
-        long seconds = age.get().toSeconds();
-        if (seconds < settings.minFormSeconds()) {
-            return Optional.of("sent " + seconds + (seconds == 1 ? " second" : " seconds")
-                    + " after the form was shown (minimum " + settings.minFormSeconds() + ")");
-        }
-        return Optional.empty();
+        return stamps.age(form.shown, now)
+                .map(Duration::toSeconds)
+                .filter(seconds -> seconds < settings.minFormSeconds())
+                .map(seconds -> "sent " + seconds + (seconds == 1 ? " second" : " seconds")
+                        + " after the form was shown (minimum " + settings.minFormSeconds() + ")");
     }
 
     private Verdict byPolicy(Comment comment, Optional<SignedIn> reader, Discussion settings) {

@@ -11,7 +11,8 @@ import java.time.Instant;
  * @param closeAfterDays close comments on articles older than this; 0 never closes
  * @param commentsPerPage top-level comments per page of a thread; 0 shows all on one page
  * @param floodSeconds one comment per IP address or email address per this many seconds; 0 switches it off
- * @param minFormSeconds a guest's comment sent sooner than this after the form was shown is taken for a bot
+ * @param minFormSeconds a guest's comment sent sooner than this after the form was shown is held for a
+ *     moderator (people paste too)
  * @param reportThreshold this many reports hide a comment until a moderator decides; 0 never hides
  * @param ipDays IP addresses are forgotten after this many days
  */

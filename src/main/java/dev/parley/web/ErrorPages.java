@@ -46,6 +46,14 @@ public class ErrorPages {
         if (status >= 500) {
             return unexpected(e);
         }
+        if (status == 413) {
+            // A field far beyond any limit, or a body sent without its length: too large to read at all.
+            return page(
+                    413,
+                    "This form is too large",
+                    "What was sent is far larger than any form on this site takes, so nothing was saved. Go back:"
+                            + " your text is usually still in the form. Shorten it, then send it again.");
+        }
         return page(
                 status,
                 "This request could not be handled",

@@ -1,8 +1,11 @@
 package dev.parley.web;
 
 import io.quarkus.qute.TemplateData;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -73,6 +76,30 @@ public final class FormState {
 
     public String globalError() {
         return errors.get(GLOBAL);
+    }
+
+    public boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    /** A faulty field and its message, for the error summary's link to the field ({@code #field}). */
+    @TemplateData
+    public record FieldProblem(String field, String message) {}
+
+    /**
+     * The faulty fields in the order the form shows them (the order its values were given in), for the error
+     * summary at the top of the form.
+     */
+    public List<FieldProblem> fieldProblems() {
+        List<String> order = new ArrayList<>(values.keySet());
+        return errors.entrySet().stream()
+                .filter(e -> !GLOBAL.equals(e.getKey()))
+                .sorted(Comparator.comparingInt(e -> {
+                    int position = order.indexOf(e.getKey());
+                    return position < 0 ? Integer.MAX_VALUE : position;
+                }))
+                .map(e -> new FieldProblem(e.getKey(), e.getValue()))
+                .toList();
     }
 
     private static Map<String, String> copyWithoutNulls(Map<String, String> values) {

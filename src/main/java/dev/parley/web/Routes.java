@@ -120,6 +120,35 @@ public final class Routes {
         return "/admin/accounts/" + id + "/remove";
     }
 
+    /**
+     * The page whose form posts to {@code postOnlyPath}: the article for a reply, the admin or moderation page
+     * for theirs, the front page otherwise (signing out, starting a sign-in).
+     */
+    public static String formPageOf(String postOnlyPath) {
+        for (FormPage page : FORM_PAGES) {
+            java.util.regex.Matcher matcher = page.postOnly().matcher(postOnlyPath);
+            if (matcher.matches()) {
+                return matcher.replaceFirst(page.formPage());
+            }
+        }
+        return HOME;
+    }
+
+    /** POST-only addresses, and the page of their form; the first that matches applies. */
+    private record FormPage(java.util.regex.Pattern postOnly, String formPage) {
+        FormPage(String postOnly, String formPage) {
+            this(java.util.regex.Pattern.compile(postOnly), formPage);
+        }
+    }
+
+    private static final java.util.List<FormPage> FORM_PAGES = java.util.List.of(
+            new FormPage("/articles/([^/]+)/comments(/.*)?", "/articles/$1#respond"),
+            new FormPage("/admin/(accounts|providers|settings)(/.*)?", "/admin/$1"),
+            new FormPage("/admin(/.*)?", ADMIN),
+            new FormPage("/moderation/comments/(\\d+)(/.*)?", MODERATION + "/comments/$1"),
+            new FormPage("/moderation/bans(/.*)?", BANS),
+            new FormPage("/moderation(/.*)?", MODERATION));
+
     private static String encode(String segment) {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }

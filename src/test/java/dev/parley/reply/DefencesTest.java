@@ -142,11 +142,14 @@ class DefencesTest {
         Comment stored = data.onlyCommentBy(author);
         assertEquals(CommentStatus.SPAM, stored.status);
         assertEquals("the hidden field that only bots fill in was filled in", stored.reasons);
-        assertFalse(bot.follow(answer).has("#comment-" + stored.id));
+        assertTrue(
+                bot.follow(answer).has("#comment-" + stored.id + " .comment-awaiting-moderation"),
+                "to the bot, like any held comment");
+        assertFalse(new Browser().open("/articles/" + article.slug).has("#comment-" + stored.id));
     }
 
     @Test
-    void aGuestCommentSentFasterThanAPersonTypesIsMarkedSpamWithTheReason() {
+    void aGuestCommentSentFasterThanAPersonTypesIsHeldAndAFormWithoutStampIsSpam() {
         data.settings(s -> s.minFormSeconds = "60");
         Article article = data.article("Too fast");
         Browser bot = new Browser();
@@ -162,7 +165,8 @@ class DefencesTest {
                 "#commentform",
                 Map.of("comment", "Nice!", "author", forged, "email", "forged@example.org", "parley_shown", "1.abc"));
 
-        assertEquals(CommentStatus.SPAM, data.onlyCommentBy(fast).status);
+        assertEquals(CommentStatus.PENDING, data.onlyCommentBy(fast).status, "people paste too: held, not spam");
+        assertEquals(CommentStatus.SPAM, data.onlyCommentBy(forged).status);
         assertTrue(
                 data.onlyCommentBy(fast)
                         .reasons
@@ -218,6 +222,11 @@ class DefencesTest {
         assertEquals(1, new java.util.HashSet<>(answers).size(), answers::toString);
         assertTrue(answers.get(0).startsWith("303 "), answers::toString);
         assertEquals(1, data.commentsBy(author));
+        long id = data.onlyCommentBy(author).id;
+        assertTrue(answers.get(0).endsWith("#comment-" + id), answers::toString);
+        assertTrue(
+                reader.open("/articles/" + article.slug).has("#comment-" + id + " .comment-awaiting-moderation"),
+                "whichever answer's cookie the browser kept, it shows the comment");
     }
 
     private static Response post(Browser reader, Article article, String text, String author, String email) {

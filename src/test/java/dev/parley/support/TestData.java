@@ -125,6 +125,15 @@ public class TestData {
         Comment.<Comment>findById(commentId).status = status;
     }
 
+    /** As if enough readers reported it: hidden from the thread until a moderator decides. */
+    @Transactional
+    public void hideByReports(long commentId) {
+        Comment comment = Comment.findById(commentId);
+        comment.reportCount = 3;
+        comment.reportedAt = Instant.now();
+        comment.hiddenByReports = true;
+    }
+
     @Transactional
     public void closeComments(Article article) {
         Article.<Article>findById(article.id).commentsOpen = false;
@@ -234,6 +243,11 @@ public class TestData {
      * The provider row is switched off, so no other test sees its button.
      */
     public void signInReader(Browser browser, String name) {
+        signInReader(browser, name, false);
+    }
+
+    /** A signed-in reader whose provider says they are a moderator (when the owner lets it). */
+    public void signInReader(Browser browser, String name, boolean claimsModerator) {
         String token = readers.signedIn(
                 new ReaderService.ProviderProfile(
                         quietProvider(),
@@ -243,7 +257,7 @@ public class TestData {
                         name,
                         unique("reader") + "@example.org",
                         null,
-                        false),
+                        claimsModerator),
                 null);
         browser.setCookie(SessionService.COOKIE, token);
     }
