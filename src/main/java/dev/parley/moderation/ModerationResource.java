@@ -97,8 +97,11 @@ public class ModerationResource {
         }
         ModerationService.Result result = moderation.decide(picks, decision.get(), viewer.actor());
         if (!result.conflicts().isEmpty()) {
-            // Someone else got there first: say who, and show the queue as it is now.
-            Done done = new Done(result.changed(), decision.get().pastTense());
+            // Someone else got there first: say who, and show the queue as it is now. Only what did happen is
+            // reported as done: "0 comments moved to the trash" above the conflict would say the opposite.
+            Done done = result.changed() == 0
+                    ? null
+                    : new Done(result.changed(), decision.get().pastTense());
             return Response.status(Response.Status.CONFLICT)
                     .entity(Templates.queue(reader.page(filterOf(returnTo)), done, null, result.conflicts()))
                     .build();

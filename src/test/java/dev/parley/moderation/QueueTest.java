@@ -255,7 +255,7 @@ class QueueTest {
                 conflict.matches("The comment by " + author + " was already approved by " + firstName
                         + " at \\d{1,2} \\w+ \\d{4} at \\d{2}:\\d{2}\\."),
                 conflict);
-        assertEquals("0 comments marked as spam.", answer.text(".notice"));
+        assertFalse(answer.has(".notice"), "nothing was marked as spam, and nothing says so");
     }
 
     @Test
