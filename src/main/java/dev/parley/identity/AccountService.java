@@ -133,6 +133,14 @@ public class AccountService {
                 .toList();
     }
 
+    /** A moderator account (not an owner: those cannot be removed), for the page that asks before removing it. */
+    @Transactional
+    public Optional<AccountView> moderator(long accountId) {
+        return Account.<Account>findByIdOptional(accountId)
+                .filter(a -> a.role == AccountRole.MODERATOR)
+                .map(a -> new AccountView(a.id, a.email, a.displayName, a.role, a.createdAt));
+    }
+
     /** Removes a moderator; owners cannot be removed here, so a site always keeps its owner. */
     @Transactional
     public boolean removeModerator(long accountId) {

@@ -232,6 +232,22 @@ public class QueueReader {
                 .map(c -> items(List.of(c)).get(0));
     }
 
+    /** The comments of a "Delete permanently" that still exist, oldest first, for its confirmation page. */
+    @Transactional
+    public List<DeletionPreview.Doomed> doomed(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return Comment.getEntityManager()
+                .createQuery(
+                        "select c from Comment c left join fetch c.article where c.id in :ids order by c.createdAt, c.id",
+                        Comment.class)
+                .setParameter("ids", ids)
+                .getResultStream()
+                .map(c -> new DeletionPreview.Doomed(c.id, c.authorName, excerpt(c.body), c.article.title))
+                .toList();
+    }
+
     /** A comment's text as written (for the edit form). */
     @Transactional
     public String text(long id) {
