@@ -63,7 +63,7 @@ public class AccountService {
     }
 
     /** The throttle row must exist before it can be locked; two first attempts may race to create it. */
-    private static void ensureThrottleRow(String key) {
+    static void ensureThrottleRow(String key) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 if (LoginThrottle.findById(key) == null) {
