@@ -5,8 +5,12 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Writes entries inside the caller's transaction (an action and its record commit together) and reads them. */
 @ApplicationScoped
@@ -44,6 +48,22 @@ public class AuditLog {
         return AuditEntry.<AuditEntry>find("commentId = ?1 order by at desc, id desc", commentId)
                 .firstResultOptional()
                 .map(AuditRow::of);
+    }
+
+    /**
+     * The newest entry of the given kinds about each of these comments (one query for a page of the queue);
+     * comments with none are absent from the map.
+     */
+    @Transactional
+    public Map<Long, AuditRow> lastOfEach(Collection<Long> commentIds, Set<AuditAction> actions) {
+        if (commentIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, AuditRow> newest = new HashMap<>();
+        AuditEntry.<AuditEntry>find("commentId in ?1 and action in ?2 order by at desc, id desc", commentIds, actions)
+                .stream()
+                .forEach(e -> newest.putIfAbsent(e.commentId, AuditRow.of(e)));
+        return newest;
     }
 
     /** A comment's whole history, oldest first. */

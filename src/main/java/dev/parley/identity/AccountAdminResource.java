@@ -35,6 +35,8 @@ public class AccountAdminResource {
                 List<AccountService.ReaderView> readers,
                 FormState form,
                 String done);
+
+        static native TemplateInstance removeAccount(AccountService.AccountView account);
     }
 
     private static final Map<String, String> NOTICES = Map.of(
@@ -90,7 +92,13 @@ public class AccountAdminResource {
     @POST
     @Path("{id}/remove")
     @RolesAllowed(Roles.OWNER)
-    public Response removeModerator(@RestPath long id) {
+    public Response removeModerator(@RestPath long id, @RestForm String confirmed) {
+        if (!"yes".equals(confirmed)) {
+            // A removed account cannot be brought back (only added anew, with a new password): ask first. The
+            // page's script asks in a dialog and sends "confirmed"; without it, this page asks.
+            return Response.ok(Templates.removeAccount(accounts.moderator(id).orElseThrow(NotFoundException::new)))
+                    .build();
+        }
         if (!accounts.removeModerator(id)) {
             throw new NotFoundException();
         }

@@ -63,7 +63,7 @@ public class AccountService {
     }
 
     /** The throttle row must exist before it can be locked; two first attempts may race to create it. */
-    private static void ensureThrottleRow(String key) {
+    static void ensureThrottleRow(String key) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 if (LoginThrottle.findById(key) == null) {
@@ -131,6 +131,14 @@ public class AccountService {
         return Account.listByRoleThenName().stream()
                 .map(a -> new AccountView(a.id, a.email, a.displayName, a.role, a.createdAt))
                 .toList();
+    }
+
+    /** A moderator account (not an owner: those cannot be removed), for the page that asks before removing it. */
+    @Transactional
+    public Optional<AccountView> moderator(long accountId) {
+        return Account.<Account>findByIdOptional(accountId)
+                .filter(a -> a.role == AccountRole.MODERATOR)
+                .map(a -> new AccountView(a.id, a.email, a.displayName, a.role, a.createdAt));
     }
 
     /** Removes a moderator; owners cannot be removed here, so a site always keeps its owner. */

@@ -65,6 +65,18 @@ public class SessionService {
                 "identity.id in (select r.id from ReaderIdentity r where r.providerId = ?1)", providerId);
     }
 
+    /**
+     * Ends every session of a local account but the one with this token (its password changed: a browser
+     * that knew the old password must sign in again; the person who changed it stays signed in here).
+     *
+     * @return how many sessions ended
+     */
+    @Transactional
+    public long endOthersOf(long accountId, String keepToken) {
+        return LoginSession.delete(
+                "account.id = ?1 and tokenHash <> ?2", accountId, keepToken == null ? "" : hash(keepToken));
+    }
+
     private String start(Account account, ReaderIdentity reader, String providerLogout) {
         Instant now = Instant.now();
         LoginSession.delete("expiresAt < ?1", now);

@@ -37,7 +37,7 @@ public enum BanKind {
         return switch (this) {
             case EMAIL -> stripped.toLowerCase(Locale.ROOT);
             case IP -> IpAddresses.canonical(stripped);
-            case IDENTITY -> stripped;
+            case IDENTITY -> stripped.replace("#", "");
         };
     }
 }

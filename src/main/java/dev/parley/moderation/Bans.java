@@ -3,6 +3,9 @@ package dev.parley.moderation;
 import dev.parley.audit.Actor;
 import dev.parley.audit.AuditAction;
 import dev.parley.audit.AuditLog;
+import dev.parley.identity.ReaderIdentity;
+import dev.parley.web.EmailAddress;
+import dev.parley.web.IpAddresses;
 import dev.parley.web.TemplateExtensions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -75,8 +78,8 @@ public class Bans {
             errors.put("value", "Enter the email address, reader number or IP address to ban.");
         } else if (value.length() > Ban.MAX_VALUE) {
             errors.put("value", "This can have at most 500 characters.");
-        } else if (kind.isPresent() && kind.get() == BanKind.IDENTITY && !value.matches("\\d{1,18}")) {
-            errors.put("value", "A signed-in reader is banned by their number, as the queue shows it.");
+        } else if (kind.isPresent()) {
+            problemWith(kind.get(), value).ifPresent(problem -> errors.put("value", problem));
         }
         if (reason != null && reason.strip().length() > Ban.MAX_REASON) {
             errors.put("reason", "The reason can have at most 500 characters.");
@@ -116,6 +119,32 @@ public class Bans {
                 null,
                 null);
         return Map.of();
+    }
+
+    /**
+     * What is wrong with a value for this kind of ban, if anything. An IP ban is one address: ranges (CIDR)
+     * are refused rather than silently stored as text that no comment's address would ever equal.
+     */
+    private static Optional<String> problemWith(BanKind kind, String value) {
+        return switch (kind) {
+            case EMAIL ->
+                EmailAddress.isValid(value)
+                        ? Optional.empty()
+                        : Optional.of("This is not an email address. Enter one such as name@example.com.");
+            case IDENTITY ->
+                !value.matches("#?\\d{1,18}")
+                        ? Optional.of("A signed-in reader is banned by their number, as the queue shows it.")
+                        : ReaderIdentity.findById(Long.parseLong(value.replace("#", ""))) == null
+                                ? Optional.of("No signed-in reader has the number " + value.replace("#", "") + ".")
+                                : Optional.empty();
+            case IP ->
+                value.contains("/")
+                        ? Optional.of("Ranges (such as 203.0.113.0/24) cannot be banned: enter one address.")
+                        : IpAddresses.isAddress(value)
+                                ? Optional.empty()
+                                : Optional.of(
+                                        "This is not an IP address. Enter one such as 203.0.113.7 or 2001:db8::7.");
+        };
     }
 
     @Transactional

@@ -33,6 +33,8 @@ public class ModerationResource {
     @CheckedTemplate(basePath = "moderation")
     static class Templates {
         static native TemplateInstance queue(QueuePage queue, Done done, String problem, List<String> conflicts);
+
+        static native TemplateInstance confirmDelete(DeletionPreview preview);
     }
 
     @Inject
@@ -76,7 +78,11 @@ public class ModerationResource {
     @RolesAllowed(Roles.MODERATOR)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response decide(
-            @RestForm String one, @RestForm String bulk, @RestForm List<String> ids, @RestForm String back) {
+            @RestForm String one,
+            @RestForm String bulk,
+            @RestForm List<String> ids,
+            @RestForm String back,
+            @RestForm String confirmed) {
         String returnTo = backTo(back);
         Optional<Decision> decision;
         List<ModerationService.Pick> picks = new ArrayList<>();
@@ -95,16 +101,41 @@ public class ModerationResource {
                     .entity(Templates.queue(reader.page(filterOf(returnTo)), null, problem, List.of()))
                     .build();
         }
+        if (decision.get() == Decision.DELETE && !"yes".equals(confirmed)) {
+            // Nothing brings a deleted comment back: without the page's script (which asks in a dialog and
+            // sends "confirmed"), the button leads to a page that names what will be lost.
+            return Response.ok(Templates.confirmDelete(preview(one, picks, returnTo)))
+                    .build();
+        }
         ModerationService.Result result = moderation.decide(picks, decision.get(), viewer.actor());
         if (!result.conflicts().isEmpty()) {
-            // Someone else got there first: say who, and show the queue as it is now.
-            Done done = new Done(result.changed(), decision.get().pastTense());
+            // Someone else got there first: say who, and show the queue as it is now. Only what did happen is
+            // reported as done: "0 comments moved to the trash" above the conflict would say the opposite.
+            Done done = result.changed() == 0
+                    ? null
+                    : new Done(result.changed(), decision.get().pastTense());
             return Response.status(Response.Status.CONFLICT)
                     .entity(Templates.queue(reader.page(filterOf(returnTo)), done, null, result.conflicts()))
                     .build();
         }
         String target = Routes.withNotice(returnTo, decision.get().value()) + "&n=" + result.changed();
         return Response.seeOther(URI.create(target)).build();
+    }
+
+    private DeletionPreview preview(String one, List<ModerationService.Pick> picks, String back) {
+        List<DeletionPreview.Doomed> doomed =
+                reader.doomed(picks.stream().map(ModerationService.Pick::id).toList());
+        return one != null && one.indexOf(':') > 0
+                ? new DeletionPreview(doomed, Decision.DELETE.value() + ":" + pickValue(picks.get(0)), List.of(), back)
+                : new DeletionPreview(
+                        doomed,
+                        null,
+                        picks.stream().map(ModerationResource::pickValue).toList(),
+                        back);
+    }
+
+    private static String pickValue(ModerationService.Pick pick) {
+        return pick.id() + ":" + pick.version();
     }
 
     /** The queue view a form came from; anything that is not a queue address falls back to the queue. */

@@ -25,11 +25,23 @@ public record QueueItem(
         List<String> reasons,
         int reportCount,
         boolean hiddenByReports,
-        List<String> reportReasons) {
+        List<String> reportReasons,
+        Parent parent,
+        String lastDecision) {
 
-    /** "Held: contains 3 links; moderation word 'casino' in website", or {@code null}. */
+    /**
+     * The comment a reply answers, as the queue names it: its author and the start of its text ({@code gone}
+     * when it was deleted since).
+     */
+    public record Parent(long id, String authorName, String excerpt, boolean gone) {}
+
+    /**
+     * "Held: contains 3 links; moderation word 'casino' in website", or {@code null}. Only while the
+     * automatic decision stands: once a moderator has decided, the reasons no longer explain where the
+     * comment is, and {@link #lastDecision} says instead who put it there.
+     */
     public String reasonLine() {
-        if (reasons.isEmpty()) {
+        if (reasons.isEmpty() || lastDecision != null) {
             return null;
         }
         String verdict = status == CommentStatus.SPAM ? "Spam" : "Held";

@@ -3,7 +3,12 @@ package dev.parley.moderation;
 import dev.parley.article.Article;
 import dev.parley.article.Comment;
 import dev.parley.article.CommentText;
+import dev.parley.audit.AuditAction;
+import dev.parley.audit.AuditLog;
+import dev.parley.audit.AuditRow;
+import dev.parley.web.TemplateExtensions;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
@@ -11,11 +16,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -25,6 +32,9 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class QueueReader {
+
+    @Inject
+    AuditLog audit;
 
     static final int PAGE_SIZE = 20;
     static final java.time.Duration COUNTS_FOR = java.time.Duration.ofSeconds(5);
@@ -222,6 +232,22 @@ public class QueueReader {
                 .map(c -> items(List.of(c)).get(0));
     }
 
+    /** The comments of a "Delete permanently" that still exist, oldest first, for its confirmation page. */
+    @Transactional
+    public List<DeletionPreview.Doomed> doomed(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return Comment.getEntityManager()
+                .createQuery(
+                        "select c from Comment c left join fetch c.article where c.id in :ids order by c.createdAt, c.id",
+                        Comment.class)
+                .setParameter("ids", ids)
+                .getResultStream()
+                .map(c -> new DeletionPreview.Doomed(c.id, c.authorName, excerpt(c.body), c.article.title))
+                .toList();
+    }
+
     /** A comment's text as written (for the edit form). */
     @Transactional
     public String text(long id) {
@@ -229,7 +255,18 @@ public class QueueReader {
         return c == null ? "" : c.body;
     }
 
-    private static List<QueueItem> items(List<Comment> rows) {
+    /** The audit entries that move a comment between tabs: the newest says who put it where it is. */
+    private static final Set<AuditAction> DECISIONS = EnumSet.of(
+            AuditAction.APPROVE,
+            AuditAction.UNAPPROVE,
+            AuditAction.REJECT,
+            AuditAction.SPAM,
+            AuditAction.NOT_SPAM,
+            AuditAction.RESTORE);
+
+    private static final int EXCERPT = 80;
+
+    private List<QueueItem> items(List<Comment> rows) {
         List<Long> reported =
                 rows.stream().filter(c -> c.reportCount > 0).map(c -> c.id).toList();
         Map<Long, List<String>> reasons = reported.isEmpty()
@@ -239,12 +276,58 @@ public class QueueReader {
                         .stream()
                         .collect(Collectors.groupingBy(
                                 r -> r.comment.id, Collectors.mapping(r -> r.reason, Collectors.toList())));
+        List<Long> decided =
+                rows.stream().filter(c -> c.decidedAt != null).map(c -> c.id).toList();
+        Map<Long, AuditRow> lastDecisions = audit.lastOfEach(decided, DECISIONS);
+        Map<Long, QueueItem.Parent> parents = parents(rows);
         return rows.stream()
-                .map(c -> toItem(c, reasons.getOrDefault(c.id, List.of())))
+                .map(c -> toItem(
+                        c,
+                        reasons.getOrDefault(c.id, List.of()),
+                        c.parentId == null
+                                ? null
+                                : parents.getOrDefault(c.parentId, new QueueItem.Parent(c.parentId, null, null, true)),
+                        Optional.ofNullable(lastDecisions.get(c.id))
+                                .map(QueueReader::decisionLine)
+                                .orElse(null)))
                 .toList();
     }
 
-    static QueueItem toItem(Comment c, List<String> reportReasons) {
+    /** The comments the replies among these answer, in one query: author and the start of the text. */
+    private static Map<Long, QueueItem.Parent> parents(List<Comment> rows) {
+        List<Long> parentIds = rows.stream()
+                .map(c -> c.parentId)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
+        if (parentIds.isEmpty()) {
+            return Map.of();
+        }
+        return Comment.getEntityManager()
+                .createQuery("select c.id, c.authorName, c.body from Comment c where c.id in :ids", Object[].class)
+                .setParameter("ids", parentIds)
+                .getResultStream()
+                .collect(Collectors.toMap(
+                        row -> (Long) row[0],
+                        row -> new QueueItem.Parent((Long) row[0], (String) row[1], excerpt((String) row[2]), false)));
+    }
+
+    /** The start of a text on one line: "I disagree with the second point, because…". */
+    static String excerpt(String body) {
+        String line = body.replaceAll("\\s+", " ").strip();
+        if (line.length() <= EXCERPT) {
+            return line;
+        }
+        int cut = line.lastIndexOf(' ', EXCERPT);
+        return line.substring(0, cut > EXCERPT / 2 ? cut : EXCERPT).stripTrailing() + "…";
+    }
+
+    /** "Approved by Bob at 24 November 2026 at 14:02". */
+    private static String decisionLine(AuditRow row) {
+        return row.action().label() + " by " + row.actorName() + " at " + TemplateExtensions.readable(row.at());
+    }
+
+    static QueueItem toItem(Comment c, List<String> reportReasons, QueueItem.Parent parent, String lastDecision) {
         return new QueueItem(
                 c.id,
                 c.version,
@@ -264,7 +347,9 @@ public class QueueReader {
                 c.reasons == null ? List.of() : List.of(c.reasons.split("\n")),
                 c.reportCount,
                 c.hiddenByReports,
-                reportReasons);
+                reportReasons,
+                parent,
+                lastDecision);
     }
 
     private static String escapeLike(String text) {

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -38,6 +39,8 @@ public class ProviderAdminResource {
         static native TemplateInstance adminList(List<ProviderRow> providers, List<ProviderKind> kinds, String done);
 
         static native TemplateInstance adminEdit(Editor editor, FormState form, String done);
+
+        static native TemplateInstance adminDelete(ProviderAdminService.Deletion provider);
     }
 
     private static final Map<String, String> NOTICES = Map.of(
@@ -153,7 +156,12 @@ public class ProviderAdminResource {
     @POST
     @Path("{id}/delete")
     @RolesAllowed(Roles.OWNER)
-    public Response delete(@RestPath long id) {
+    public Response delete(@RestPath long id, @RestForm String confirmed) {
+        if (!"yes".equals(confirmed)) {
+            // Deleting loses the settings and the stored secret, and signs its readers out: ask first (the list's
+            // script asks in a dialog and sends "confirmed"; without it, this page asks).
+            return Response.ok(Templates.adminDelete(providers.deletion(id))).build();
+        }
         providers.delete(id);
         return listWith("deleted");
     }

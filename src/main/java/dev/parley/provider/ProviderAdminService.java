@@ -192,6 +192,16 @@ public class ProviderAdminService {
         }
     }
 
+    /** What deleting a provider loses, for the page that asks first. */
+    public record Deletion(long id, String displayName, ProviderKind kind, boolean enabled, long readers) {}
+
+    @Transactional
+    public Deletion deletion(long id) {
+        LoginProvider provider = find(id);
+        long readers = dev.parley.identity.ReaderIdentity.count("providerId", id);
+        return new Deletion(id, provider.displayName, provider.kind, provider.enabled, readers);
+    }
+
     /** Deletes a provider; its readers are signed out, their comments stay. */
     @Transactional
     public String delete(long id) {

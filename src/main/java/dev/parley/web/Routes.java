@@ -47,6 +47,9 @@ public final class Routes {
     public static final String ADMIN = "/admin";
     public static final String SETTINGS = "/admin/settings";
     public static final String ACCOUNTS = "/admin/accounts";
+    /** The signed-in staff member's own account: display name and password. */
+    public static final String ACCOUNT = "/account";
+
     public static final String PROVIDERS = "/admin/providers";
 
     /** Every address of signing in with a login provider starts with this. */

@@ -53,8 +53,13 @@ class AccountAdminTest {
         assertEquals(200, queue.status(), "email is matched without regard to case");
         assertEquals(403, moderator.open("/admin").status());
 
-        Page removed = owner.follow(owner.submit(
-                owner.open("/admin/accounts"), ".account-row:contains(" + email + ") form[action$=/remove]", Map.of()));
+        Page asked = Page.of(
+                "/admin/accounts",
+                owner.submit(
+                        owner.open("/admin/accounts"),
+                        ".account-row:contains(" + email + ") form[action$=/remove]",
+                        Map.of()));
+        Page removed = owner.follow(owner.submit(asked, "#confirmform", Map.of()));
         assertEquals("Moderator removed and signed out.", removed.text(".notice"));
         assertFalse(removed.shows(email));
         assertEquals(303, moderator.open("/moderation").status(), "a removed moderator is signed out");

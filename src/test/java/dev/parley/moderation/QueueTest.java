@@ -255,7 +255,7 @@ class QueueTest {
                 conflict.matches("The comment by " + author + " was already approved by " + firstName
                         + " at \\d{1,2} \\w+ \\d{4} at \\d{2}:\\d{2}\\."),
                 conflict);
-        assertEquals("0 comments marked as spam.", answer.text(".notice"));
+        assertFalse(answer.has(".notice"), "nothing was marked as spam, and nothing says so");
     }
 
     @Test
@@ -421,7 +421,12 @@ class QueueTest {
     private static void decide(Browser moderator, String tab, Article article, long id, String decision) {
         Page queue = moderator.open("/moderation?tab=" + tab + "&article=" + article.slug);
         Response answer = moderator.submit(queue, "#queue", Map.of("one", button(queue, id, decision)));
-        assertEquals(303, answer.statusCode(), answer::asString);
+        if (decision.equals("delete")) {
+            // Deleting for good is confirmed on a page of its own first.
+            answer = moderator.submit(Page.of("/moderation/decisions", answer), "#confirmform", Map.of());
+        }
+        Response decided = answer;
+        assertEquals(303, decided.statusCode(), decided::asString);
     }
 
     private static String button(Page queue, long id, String decision) {
