@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -36,7 +37,8 @@ public class ProviderAdminResource {
 
     @CheckedTemplate(basePath = "provider")
     static class Templates {
-        static native TemplateInstance adminList(List<ProviderRow> providers, List<ProviderKind> kinds, String done);
+        static native TemplateInstance adminList(
+                List<ProviderRow> providers, List<ProviderKind> kinds, String done, String problem);
 
         static native TemplateInstance adminEdit(Editor editor, FormState form, String done);
 
@@ -60,7 +62,7 @@ public class ProviderAdminResource {
     @RolesAllowed(Roles.OWNER)
     public TemplateInstance list(@RestQuery String done) {
         return Templates.adminList(
-                providers.list(), List.of(ProviderKind.values()), done == null ? null : NOTICES.get(done));
+                providers.list(), List.of(ProviderKind.values()), done == null ? null : NOTICES.get(done), null);
     }
 
     @GET
@@ -110,7 +112,12 @@ public class ProviderAdminResource {
     @Path("{id}/enable")
     @RolesAllowed(Roles.OWNER)
     public Response enable(@RestPath long id) {
-        providers.setEnabled(id, true);
+        Optional<String> problem = providers.switchOn(id);
+        if (problem.isPresent()) {
+            return Response.status(Response.Status.CONFLICT)
+                    .entity(Templates.adminList(providers.list(), List.of(ProviderKind.values()), null, problem.get()))
+                    .build();
+        }
         return listWith("enabled");
     }
 
@@ -167,7 +174,7 @@ public class ProviderAdminResource {
     }
 
     private Response saved(Long id, ProviderKind kind, ProviderForm form, UriInfo uri) {
-        ProviderAdminService.Saved saved = providers.save(id, kind, form);
+        ProviderAdminService.Saved saved = providers.saveFromForm(id, kind, form);
         if (!saved.ok()) {
             // The secret is never sent back; the form only says whether one is stored.
             String hasSecret = id == null
