@@ -46,7 +46,7 @@ public class ProviderAdminService {
     @Transactional
     public List<ProviderRow> list() {
         return LoginProvider.<LoginProvider>list("order by position, id").stream()
-                .map(p -> new ProviderRow(p.id, p.displayName, p.kind, p.enabled, p.publishDirectly))
+                .map(p -> new ProviderRow(p.id, p.displayName, p.kind, p.enabled, p.publishDirectly, p.isSetUp()))
                 .toList();
     }
 
@@ -152,6 +152,30 @@ public class ProviderAdminService {
         return new Saved(provider.id, Map.of());
     }
 
+    /**
+     * Adds a provider of this kind, switched off and not set up yet, so that its page shows the exact callback
+     * URL to register before the provider hands out the client ID and secret the form needs.
+     */
+    @Transactional
+    public long draft(ProviderKind kind) {
+        LoginProvider provider = new LoginProvider();
+        provider.kind = kind;
+        provider.displayName = kind.label();
+        provider.buttonLabel = "Log in with " + kind.label();
+        provider.issuerUrl = kind == ProviderKind.GITLAB ? "https://gitlab.com" : null;
+        provider.clientId = "";
+        provider.enabled = false;
+        provider.publishDirectly = false;
+        provider.updatedAt = Instant.now();
+        provider.position = (int) LoginProvider.count();
+        provider.persist();
+        audit.recordByCurrentUser(
+                AuditAction.PROVIDER,
+                "Started adding the login provider " + provider.displayName + " ("
+                        + kind.name().toLowerCase() + ", off, not set up yet)");
+        return provider.id;
+    }
+
     /** Adds a provider without a form (tests, scripted set-ups). */
     @Transactional
     public long add(
@@ -218,6 +242,10 @@ public class ProviderAdminService {
      */
     public Optional<String> switchOn(long id) {
         LoginProvider stored = QuarkusTransaction.requiringNew().call(() -> find(id));
+        if (!stored.isSetUp()) {
+            return Optional.of(stored.displayName + " stays switched off: it is not set up yet. Open it, fill in"
+                    + " what the provider gave you (client ID and secret), and save.");
+        }
         if (stored.kind.needsIssuer() && stored.issuerUrl != null) {
             Optional<String> problem = issuers.problemWith(stored.issuerUrl);
             if (problem.isPresent()) {
