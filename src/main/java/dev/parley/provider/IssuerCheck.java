@@ -30,6 +30,8 @@ class IssuerCheck {
 
     private final HttpClient client = HttpClient.newBuilder()
             .connectTimeout(CONNECT)
+            // Plain HTTP/1.1: no h2c upgrade for a test issuer on http:// to stumble on.
+            .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
