@@ -91,6 +91,18 @@ public class LoginProvider extends PanacheEntityBase {
         return Arrays.stream(scopes.trim().split("[\\s,]+")).toList();
     }
 
+    /**
+     * Whether it has what signing in needs. A provider added from the list first has only its kind and name, so
+     * that the owner sees its callback URL before the provider gives them a client ID and secret.
+     */
+    public boolean isSetUp() {
+        return clientId != null
+                && !clientId.isBlank()
+                && clientSecret != null
+                && (!kind.needsIssuer() || (issuerUrl != null && !issuerUrl.isBlank()))
+                && (kind != ProviderKind.APPLE || (teamId != null && keyId != null));
+    }
+
     public static List<LoginProvider> listEnabledInOrder() {
         return list("enabled = true order by position, id");
     }

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -36,7 +37,8 @@ public class ProviderAdminResource {
 
     @CheckedTemplate(basePath = "provider")
     static class Templates {
-        static native TemplateInstance adminList(List<ProviderRow> providers, List<ProviderKind> kinds, String done);
+        static native TemplateInstance adminList(
+                List<ProviderRow> providers, List<ProviderKind> kinds, String done, String problem);
 
         static native TemplateInstance adminEdit(Editor editor, FormState form, String done);
 
@@ -44,11 +46,19 @@ public class ProviderAdminResource {
     }
 
     private static final Map<String, String> NOTICES = Map.of(
-            "saved", "Provider saved. It applies from the next sign-in.",
-            "enabled", "Provider switched on: its button is in the reply form.",
-            "disabled", "Provider switched off: its button is gone and its readers are signed out.",
-            "moved", "Order changed.",
-            "deleted", "Provider deleted; its readers are signed out.");
+            "saved",
+            "Provider saved. It applies from the next sign-in.",
+            "enabled",
+            "Provider switched on: its button is in the reply form.",
+            "disabled",
+            "Provider switched off: its button is gone and its readers are signed out.",
+            "moved",
+            "Order changed.",
+            "deleted",
+            "Provider deleted; its readers are signed out.",
+            "drafted",
+            "Provider added, switched off. Register the callback URL below at the provider, then fill in what it"
+                    + " gives you and save.");
 
     @Inject
     ProviderAdminService providers;
@@ -60,7 +70,7 @@ public class ProviderAdminResource {
     @RolesAllowed(Roles.OWNER)
     public TemplateInstance list(@RestQuery String done) {
         return Templates.adminList(
-                providers.list(), List.of(ProviderKind.values()), done == null ? null : NOTICES.get(done));
+                providers.list(), List.of(ProviderKind.values()), done == null ? null : NOTICES.get(done), null);
     }
 
     @GET
@@ -84,6 +94,16 @@ public class ProviderAdminResource {
     @RolesAllowed(Roles.OWNER)
     public Response create(ProviderForm form, @Context UriInfo uri) {
         return saved(null, parseKind(form.kind), form, uri);
+    }
+
+    /** Adds a provider of this kind, switched off and not set up yet, and opens it: its callback URL is known. */
+    @POST
+    @Path("drafts")
+    @RolesAllowed(Roles.OWNER)
+    public Response draft(@RestForm String kind) {
+        long id = providers.draft(parseKind(kind));
+        return Response.seeOther(URI.create(Routes.withNotice(Routes.provider(id), "drafted")))
+                .build();
     }
 
     @GET
@@ -110,7 +130,12 @@ public class ProviderAdminResource {
     @Path("{id}/enable")
     @RolesAllowed(Roles.OWNER)
     public Response enable(@RestPath long id) {
-        providers.setEnabled(id, true);
+        Optional<String> problem = providers.switchOn(id);
+        if (problem.isPresent()) {
+            return Response.status(Response.Status.CONFLICT)
+                    .entity(Templates.adminList(providers.list(), List.of(ProviderKind.values()), null, problem.get()))
+                    .build();
+        }
         return listWith("enabled");
     }
 
@@ -143,7 +168,14 @@ public class ProviderAdminResource {
     @Path("{id}/test")
     @RolesAllowed(Roles.OWNER)
     public Response test(@RestPath long id, @Context UriInfo uri) {
-        providers.formValues(id).orElseThrow(NotFoundException::new);
+        if (!"yes"
+                .equals(providers
+                        .formValues(id)
+                        .orElseThrow(NotFoundException::new)
+                        .get("setUp"))) {
+            // Nothing to test yet: no client ID or secret.
+            return Response.seeOther(URI.create(Routes.provider(id))).build();
+        }
         return Response.seeOther(URI.create(Routes.signIn(id, "login")))
                 .cookie(Cookies.httpOnly(
                         SignInResource.TEST_COOKIE,
@@ -167,14 +199,15 @@ public class ProviderAdminResource {
     }
 
     private Response saved(Long id, ProviderKind kind, ProviderForm form, UriInfo uri) {
-        ProviderAdminService.Saved saved = providers.save(id, kind, form);
+        ProviderAdminService.Saved saved = providers.saveFromForm(id, kind, form);
         if (!saved.ok()) {
             // The secret is never sent back; the form only says whether one is stored.
-            String hasSecret = id == null
-                    ? null
-                    : providers.formValues(id).map(v -> v.get("hasSecret")).orElse(null);
-            FormState typed =
-                    FormState.of(form.typed()).withValue("hasSecret", hasSecret).withErrors(saved.errors());
+            Map<String, String> stored =
+                    id == null ? Map.of() : providers.formValues(id).orElse(Map.of());
+            FormState typed = FormState.of(form.typed())
+                    .withValue("hasSecret", stored.get("hasSecret"))
+                    .withValue("setUp", stored.get("setUp"))
+                    .withErrors(saved.errors());
             Editor editor = id == null ? new Editor(null, kind, Routes.PROVIDERS, null) : editor(id, kind, uri);
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.adminEdit(editor, typed, null))

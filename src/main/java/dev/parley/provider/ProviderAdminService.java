@@ -4,6 +4,7 @@ import dev.parley.audit.AuditAction;
 import dev.parley.audit.AuditLog;
 import dev.parley.identity.SessionService;
 import dev.parley.web.FormValidation;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -32,6 +33,9 @@ public class ProviderAdminService {
     @Inject
     FormValidation validation;
 
+    @Inject
+    IssuerCheck issuers;
+
     /** Outcome of saving: the provider's id, or a message per field. */
     public record Saved(Long id, Map<String, String> errors) {
         public boolean ok() {
@@ -42,7 +46,7 @@ public class ProviderAdminService {
     @Transactional
     public List<ProviderRow> list() {
         return LoginProvider.<LoginProvider>list("order by position, id").stream()
-                .map(p -> new ProviderRow(p.id, p.displayName, p.kind, p.enabled, p.publishDirectly))
+                .map(p -> new ProviderRow(p.id, p.displayName, p.kind, p.enabled, p.publishDirectly, p.isSetUp()))
                 .toList();
     }
 
@@ -51,14 +55,43 @@ public class ProviderAdminService {
         return LoginProvider.<LoginProvider>findByIdOptional(id).map(ProviderForm::of);
     }
 
+    /**
+     * Saves the owner's form. Switched on, a provider with an issuer is saved only when the issuer's discovery
+     * document answers (read before the transaction: the database waits for no network); switched off, it is
+     * saved as typed, for the owner to finish later.
+     *
+     * @param kind the provider's kind: chosen for a new one, the stored one for an existing one
+     */
+    public Saved saveFromForm(Long id, ProviderKind kind, ProviderForm form) {
+        Map<String, String> problems = new java.util.HashMap<>();
+        String issuer = ProviderForm.trimmed(form.issuerUrl);
+        if (kind.needsIssuer()
+                && form.isEnabled()
+                && issuer != null
+                && !validation.errorsOf(form).containsKey("issuerUrl")) {
+            issuers.problemWith(issuer.replaceAll("/+$", ""))
+                    .ifPresent(
+                            p -> problems.put(
+                                    "issuerUrl",
+                                    p
+                                            + " Check the issuer, or untick “Switched on” to save the provider switched off for now."));
+        }
+        return QuarkusTransaction.requiringNew().call(() -> save(id, kind, form, problems));
+    }
+
     /** Creates ({@code id == null}) or changes a provider; a new one is added at the end of the list. */
     @Transactional
     public Saved save(Long id, ProviderKind kind, ProviderForm form) {
+        return save(id, kind, form, Map.of());
+    }
+
+    private Saved save(Long id, ProviderKind kind, ProviderForm form, Map<String, String> found) {
         LoginProvider provider = id == null ? new LoginProvider() : LoginProvider.findById(id);
         if (provider == null) {
             throw new NotFoundException();
         }
         Map<String, String> errors = validation.errorsOf(form);
+        found.forEach(errors::putIfAbsent);
         ProviderKind effectiveKind = id == null ? kind : provider.kind;
         if (effectiveKind.needsIssuer() && ProviderForm.trimmed(form.issuerUrl) == null) {
             errors.putIfAbsent("issuerUrl", "Please enter the issuer's address.");
@@ -119,6 +152,30 @@ public class ProviderAdminService {
         return new Saved(provider.id, Map.of());
     }
 
+    /**
+     * Adds a provider of this kind, switched off and not set up yet, so that its page shows the exact callback
+     * URL to register before the provider hands out the client ID and secret the form needs.
+     */
+    @Transactional
+    public long draft(ProviderKind kind) {
+        LoginProvider provider = new LoginProvider();
+        provider.kind = kind;
+        provider.displayName = kind.label();
+        provider.buttonLabel = "Log in with " + kind.label();
+        provider.issuerUrl = kind == ProviderKind.GITLAB ? "https://gitlab.com" : null;
+        provider.clientId = "";
+        provider.enabled = false;
+        provider.publishDirectly = false;
+        provider.updatedAt = Instant.now();
+        provider.position = (int) LoginProvider.count();
+        provider.persist();
+        audit.recordByCurrentUser(
+                AuditAction.PROVIDER,
+                "Started adding the login provider " + provider.displayName + " ("
+                        + kind.name().toLowerCase() + ", off, not set up yet)");
+        return provider.id;
+    }
+
     /** Adds a provider without a form (tests, scripted set-ups). */
     @Transactional
     public long add(
@@ -175,6 +232,29 @@ public class ProviderAdminService {
         if (!enabled) {
             sessions.endAllOfProvider(id);
         }
+    }
+
+    /**
+     * "Switch on" from the list: like saving the form switched on, a provider with an issuer is switched on only
+     * when the issuer answers.
+     *
+     * @return why it stays off, for the owner; empty when it was switched on
+     */
+    public Optional<String> switchOn(long id) {
+        LoginProvider stored = QuarkusTransaction.requiringNew().call(() -> find(id));
+        if (!stored.isSetUp()) {
+            return Optional.of(stored.displayName + " stays switched off: it is not set up yet. Open it, fill in"
+                    + " what the provider gave you (client ID and secret), and save.");
+        }
+        if (stored.kind.needsIssuer() && stored.issuerUrl != null) {
+            Optional<String> problem = issuers.problemWith(stored.issuerUrl);
+            if (problem.isPresent()) {
+                return Optional.of(stored.displayName + " stays switched off. " + problem.get()
+                        + " Check the issuer on its page.");
+            }
+        }
+        QuarkusTransaction.requiringNew().run(() -> setEnabled(id, true));
+        return Optional.empty();
     }
 
     /** Moves a provider one place up or down in the reply form's list of buttons. */

@@ -122,6 +122,7 @@ public class ProviderForm {
         values.put("enabled", p.enabled ? "yes" : null);
         values.put("publishDirectly", p.publishDirectly ? "yes" : null);
         values.put("hasSecret", p.clientSecret == null ? null : "yes");
+        values.put("setUp", p.isSetUp() ? "yes" : null);
         return values;
     }
 }

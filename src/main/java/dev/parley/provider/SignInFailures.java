@@ -21,7 +21,13 @@ class SignInFailures {
         router.route().order(Integer.MIN_VALUE).handler(context -> {
             Matcher callback = CALLBACK.matcher(context.normalizedPath());
             if (callback.matches()) {
-                String failedPage = Routes.signIn(Long.parseLong(callback.group(1)), "failed");
+                // At "login" a 401 means the provider's tenant could not be set up: its discovery document was
+                // out of reach. At "callback" it means the answer could not be turned into a sign-in (a refused
+                // code exchange, or an answer without this browser's state).
+                String code = callback.group(2).equals("login")
+                        ? SignInProblem.UNREACHABLE_CODE
+                        : SignInProblem.CALLBACK_FAILED_CODE;
+                String failedPage = Routes.signIn(Long.parseLong(callback.group(1)), "failed") + "?error=" + code;
                 context.addHeadersEndHandler(ignored -> {
                     if (context.response().getStatusCode() == 401) {
                         context.response().setStatusCode(303).putHeader("Location", failedPage);

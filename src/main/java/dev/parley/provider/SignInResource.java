@@ -70,7 +70,7 @@ public class SignInResource {
 
     @CheckedTemplate(basePath = "provider")
     static class Templates {
-        static native TemplateInstance failed(String provider, String back, String error, String description);
+        static native TemplateInstance failed(String provider, String back, String reason, String error);
 
         static native TemplateInstance tested(String provider, ProviderProfile profile, String back);
     }
@@ -152,7 +152,9 @@ public class SignInResource {
                     .build();
         }
         if (profile.subject() == null || profile.subject().isBlank()) {
-            return Response.seeOther(URI.create(Routes.signIn(id, "failed"))).build();
+            return Response.seeOther(
+                            URI.create(Routes.signIn(id, "failed") + "?error=" + SignInProblem.NO_SUBJECT_CODE))
+                    .build();
         }
         // A new sign-in replaces whatever session this browser had, which ends on the server too.
         sessions.end(currentSession);
@@ -174,7 +176,8 @@ public class SignInResource {
     @PermitAll
     public Response callback(@RestPath long id, @CookieParam(TEST_COOKIE) String test) {
         providers.usable(id, providers.isTestTicket(test, id)).orElseThrow(NotFoundException::new);
-        return Response.seeOther(URI.create(Routes.signIn(id, "failed"))).build();
+        return Response.seeOther(URI.create(Routes.signIn(id, "failed") + "?error=" + SignInProblem.INVALID_STATE_CODE))
+                .build();
     }
 
     /** The provider refused or failed (denied consent, wrong secret, provider down). */
@@ -186,16 +189,17 @@ public class SignInResource {
             @CookieParam(RETURN_COOKIE) String back,
             @CookieParam(TEST_COOKIE) String test,
             @RestQuery String error,
-            @RestQuery("error_description") String description,
             @Context UriInfo uri) {
         boolean testing = providers.isTestTicket(test, id);
         String name =
                 providers.usable(id, testing).map(ProviderButton::displayName).orElseThrow(NotFoundException::new);
         String target = testing ? Routes.provider(id) : SafeRedirect.localPathOr(back, Routes.HOME);
-        // Only a standard OAuth error code is shown: the query string is anyone's to write.
+        // The reader reads what happened in words; the code (only a well-formed one: the query string is anyone's
+        // to write) is a detail shown to the site owner testing the provider. The provider's error_description
+        // is never shown: it is free text from whoever wrote the link.
         String code = error != null && error.matches("[a-z_]{1,40}") ? error : null;
         return Response.status(Response.Status.UNAUTHORIZED)
-                .entity(Templates.failed(name, target, code, null))
+                .entity(Templates.failed(name, target, SignInProblem.of(code).explain(name), testing ? code : null))
                 .cookie(Cookies.httpOnly(TEST_COOKIE, "", 0, Cookies.secure(uri)))
                 .build();
     }

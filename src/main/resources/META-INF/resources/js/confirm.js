@@ -51,8 +51,21 @@
     });
   }
 
+  // Fields this script added; removed before it adds others, and when the page comes back from the browser's
+  // history, so that an earlier confirmation never rides along with a later button.
+  function forgetAdded(root) {
+    Array.prototype.forEach.call(root.querySelectorAll("input[data-confirm-added]"), function (input) {
+      input.remove();
+    });
+  }
+
+  window.addEventListener("pageshow", function () {
+    forgetAdded(document);
+  });
+
   function hidden(form, name, value) {
     var input = document.createElement("input");
+    input.setAttribute("data-confirm-added", "");
     input.type = "hidden";
     input.name = name;
     input.value = value;
@@ -64,6 +77,7 @@
       return;
     }
     var form = pending.button.form;
+    forgetAdded(form);
     if (pending.button.name) {
       hidden(form, pending.button.name, pending.button.value);
     }

@@ -81,7 +81,8 @@ class RoleMatrixTest {
                 new Route("POST", "/admin/accounts/" + accountId + "/remove", true),
                 new Route("GET", "/admin/providers", true),
                 new Route("GET", "/admin/providers/new?kind=GOOGLE", true),
-                new Route("POST", "/admin/providers", true)));
+                new Route("POST", "/admin/providers", true),
+                new Route("POST", "/admin/providers/drafts", true)));
         for (String action : List.of("publish", "unpublish", "close", "open", "delete")) {
             routes.add(new Route("POST", "/admin/articles/" + articleId + "/" + action, true));
         }

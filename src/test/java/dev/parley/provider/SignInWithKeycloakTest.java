@@ -253,7 +253,10 @@ class SignInWithKeycloakTest {
                 Map.of(refuse.attr("name"), refuse.val())));
 
         assertEquals("Signing in with Asking Keycloak did not work", outcome.text("h1"), outcome.html()::toString);
-        assertTrue(outcome.text(".provider-error").contains("access_denied"));
+        assertEquals(
+                "You chose not to let Asking Keycloak tell this site who you are, so you were not signed in.",
+                outcome.text(".reason"));
+        assertFalse(outcome.has(".provider-error"), "the OAuth code is a detail for the site owner only");
         assertEquals(
                 "Kept despite the refusal",
                 reader.open(outcome.one("a.button").attr("href")).fieldValue("comment"));
