@@ -1,5 +1,6 @@
 package dev.parley.article;
 
+import dev.parley.web.CleanInput;
 import dev.parley.web.Cookies;
 import dev.parley.web.Tokens;
 import jakarta.ws.rs.core.Cookie;
@@ -72,7 +73,8 @@ public record BrowserCommenter(String token, String name, String email, String u
             return null;
         }
         try {
-            return URLDecoder.decode(cookie.getValue(), StandardCharsets.UTF_8);
+            // Put back into the form as typed: without the control characters forms never let through.
+            return CleanInput.clean(URLDecoder.decode(cookie.getValue(), StandardCharsets.UTF_8));
         } catch (IllegalArgumentException malformed) {
             return null;
         }

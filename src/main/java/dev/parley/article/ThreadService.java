@@ -31,7 +31,7 @@ public class ThreadService {
                 .map(a -> new ArticleSummary(
                         a.slug,
                         a.title,
-                        ArticleBody.excerpt(a.body, EXCERPT_LENGTH),
+                        ArticleBody.excerpt(a.body, a.bodyFormat, EXCERPT_LENGTH),
                         a.publishedAt,
                         counts.getOrDefault(a.id, 0L)))
                 .toList();

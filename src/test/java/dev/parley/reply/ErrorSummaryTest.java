@@ -80,6 +80,27 @@ class ErrorSummaryTest {
     }
 
     @Test
+    void theArticleEditorAndTheModeratorsFormsHaveTheSummaryToo() {
+        Browser owner = new Browser();
+        owner.signIn(data.owner(), TestData.PASSWORD);
+        Article article = data.article("Moderated");
+        long id = data.comment(article, null, "Bob", "Hello", dev.parley.article.CommentStatus.APPROVED).id;
+
+        Page editor = Page.of(
+                "/admin/articles",
+                owner.submit(owner.open("/admin/articles/new"), "#articleform", Map.of("title", "", "body", "")));
+        Page edit = Page.of(
+                "/edit",
+                owner.submit(owner.open("/moderation/comments/" + id + "/edit"), "#editform", Map.of("comment", " ")));
+
+        assertEquals(
+                List.of("#title", "#body"),
+                editor.one("#error-summary").select("li a").eachAttr("href"));
+        assertEquals(
+                List.of("#comment"), edit.one("#error-summary").select("li a").eachAttr("href"));
+    }
+
+    @Test
     void noSummaryWhileNothingIsWrong() {
         Article article = data.article("Calm");
         assertTrue(new Browser()
