@@ -1,8 +1,8 @@
 // Keyboard shortcuts for the moderation queue. The queue works fully without this file: every shortcut
 // presses a button or follows a link that is on the page anyway.
 //
-// Single-key shortcuts must not surprise anyone (WCAG 2.1.4): they never act while the cursor is in a form
-// field, and the "Keyboard shortcuts" checkbox shown above the queue switches them off. The choice is
+// Single-key shortcuts must not surprise anyone (WCAG 2.1.4): they never act while the cursor is in a field
+// that takes text, and the "Keyboard shortcuts" checkbox shown above the queue switches them off. The choice is
 // remembered in this browser (localStorage).
 (function () {
   "use strict";
@@ -64,9 +64,13 @@
     return true;
   }
 
+  // A field that takes typed characters; a checkbox or radio button does not, so "x" and "j" still work there.
+  var UNTYPED = { checkbox: true, radio: true, button: true, submit: true, reset: true };
+
   function inField(element) {
     var tag = (element.tagName || "").toLowerCase();
-    return tag === "input" || tag === "textarea" || tag === "select" || element.isContentEditable;
+    return (tag === "input" && !UNTYPED[element.type]) || tag === "textarea" || tag === "select"
+      || element.isContentEditable;
   }
 
   var keys = { a: "approve", s: "spam", d: "reject", r: "reply" };
