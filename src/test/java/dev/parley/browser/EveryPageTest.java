@@ -1,5 +1,6 @@
 package dev.parley.browser;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.browser.PageStates.PageState;
@@ -18,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * Every page and state of {@link PageStates} in headless Chromium: no WCAG 2.2 A/AA violation found by axe-core at
@@ -91,6 +94,37 @@ class EveryPageTest extends ChromiumTest {
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "accessibility-report.txt"), report);
         assertTrue(problems.isEmpty(), problems.size() + " problems:\n" + String.join("\n", problems));
+    }
+
+    /** The keyboard focus ring stands out from the white page and from the grey tool pages, 3:1 at least. */
+    @Test
+    void theFocusRingContrastsWithWhatSurroundsIt() {
+        browser.get(base.toString());
+        new Actions(browser).sendKeys(Keys.TAB).perform();
+        String ring = (String) browser.executeScript("return getComputedStyle(document.activeElement).outlineColor;");
+        assertEquals("Skip to content", browser.switchTo().activeElement().getText());
+        for (String around : List.of("rgb(255, 255, 255)", "rgb(246, 247, 247)")) {
+            double contrast = contrast(ring, around);
+            assertTrue(contrast >= 3, "focus ring " + ring + " on " + around + ": " + contrast + ":1");
+        }
+    }
+
+    /** WCAG's contrast ratio of two CSS "rgb(r, g, b)" colours. */
+    private static double contrast(String first, String second) {
+        double a = luminance(first);
+        double b = luminance(second);
+        return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    }
+
+    private static double luminance(String rgb) {
+        String[] parts = rgb.replaceAll("[^0-9,.]", "").split(",");
+        double[] weights = {0.2126, 0.7152, 0.0722};
+        double sum = 0;
+        for (int i = 0; i < 3; i++) {
+            double c = Double.parseDouble(parts[i]) / 255;
+            sum += weights[i] * (c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4));
+        }
+        return sum;
     }
 
     /** The elements that stick out furthest to the right, to say where to look. */
