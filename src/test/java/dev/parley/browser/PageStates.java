@@ -104,7 +104,11 @@ final class PageStates {
                 v.press("#queue-" + id + " button.approve");
                 v.sees("#conflicts");
             }),
-            new PageState("comment page", MODERATOR, v -> v.open("/moderation/comments/" + v.fixtures().pending.id)),
+            new PageState("comment page", MODERATOR, v -> {
+                v.open("/moderation/comments/" + v.fixtures().pending.id);
+                v.fillsItsBox(".queue-item.single .queue-text", ".queue-item");
+                v.fillsItsBox(".queue-item.single .queue-meta", ".queue-item");
+            }),
             new PageState("edit a comment", MODERATOR, v -> v.open(moderated(v, "/edit"))),
             new PageState("edit a comment with mistakes", MODERATOR, v -> {
                 v.open(moderated(v, "/edit"));
@@ -112,7 +116,10 @@ final class PageStates {
                 v.pressUnchecked("#editform button[type=submit]");
                 v.sees(".has-error");
             }),
-            new PageState("staff reply", MODERATOR, v -> v.open(moderated(v, "/reply"))),
+            new PageState("staff reply", MODERATOR, v -> {
+                v.open(moderated(v, "/reply"));
+                v.fillsItsBox(".queue-item.single .queue-text", ".queue-item");
+            }),
             new PageState("staff reply with mistakes", MODERATOR, v -> {
                 v.open(moderated(v, "/reply"));
                 v.pressUnchecked("#replyform button[type=submit]");

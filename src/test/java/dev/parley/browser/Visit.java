@@ -1,5 +1,7 @@
 package dev.parley.browser;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.parley.identity.SessionService;
 import dev.parley.support.TestData;
 import java.time.Duration;
@@ -88,6 +90,17 @@ public final class Visit {
         if (owner == null) {
             owner = data.owner();
         }
+    }
+
+    /** Fails unless the element spans the whole width inside the box around it (no text squeezed into a column). */
+    public void fillsItsBox(String css, String box) {
+        Number share = (Number) browser.executeScript("""
+                var element = document.querySelector(arguments[0]), around = element.closest(arguments[1]);
+                var style = getComputedStyle(around);
+                var inside = around.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+                return element.getBoundingClientRect().width / inside;
+                """, css, box);
+        assertTrue(share.doubleValue() > 0.95, css + " fills only " + share + " of " + box);
     }
 
     /** Becomes someone else, signing in (accounts are created at their first use) or out. */
