@@ -48,6 +48,9 @@ public class PageFixtures {
 
     public Article thread;
     public Article closed;
+    public Article closing;
+    public Article vanishing;
+    public Comment doomed;
     public Comment first;
     public Comment pending;
     public Comment conflicted;
@@ -84,10 +87,18 @@ public class PageFixtures {
         data.comment(closed, null, REVERSED_NAME, "Said before it closed.", approved());
         data.closeComments(closed);
 
+        closing = data.article("Closing while a reader writes");
+        vanishing = data.article("Unpublished while a reader writes");
+        doomed = data.comment(thread, null, "Doomed", "Deleted while a moderator edits it.", CommentStatus.SPAM);
+
         bans.add("email", "eve\u202E@example.org", "Said \u202Enasty things", "7", moderator);
         bans.add("ip", "203.0.113.66", null, "", moderator);
         providerId = providers.add(
                 ProviderKind.GITHUB, "Git \u202EHub", null, "client", "a secret of the client", null, false);
+    }
+
+    public TestData data() {
+        return data;
     }
 
     /** A session token of a reader signed in with the provider, as after a real sign-in. */
@@ -109,6 +120,18 @@ public class PageFixtures {
     @Transactional
     public void changeBehindTheModeratorsBack(long commentId) {
         Comment.update("version = version + 1 where id = ?1", commentId);
+    }
+
+    /** The owner unpublishes the article while a reader is writing. */
+    @Transactional
+    public void unpublish(Article article) {
+        Article.<Article>findById(article.id).unpublish();
+    }
+
+    /** Another moderator deletes the comment for good. */
+    @Transactional
+    public void delete(Comment comment) {
+        Comment.deleteById(comment.id);
     }
 
     @Transactional

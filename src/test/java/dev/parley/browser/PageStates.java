@@ -50,6 +50,24 @@ final class PageStates {
                 v.sees(".comment.awaiting");
             }),
             new PageState("closed article", GUEST, v -> v.open("/articles/" + v.fixtures().closed.slug)),
+            new PageState("closed while writing, text kept", GUEST, v -> {
+                v.open("/articles/" + v.fixtures().closing.slug);
+                v.type("#comment", "Written while the article closed.");
+                v.type("#author", "Late");
+                v.type("#email", "late@example.org");
+                v.fixtures().data().closeComments(v.fixtures().closing);
+                v.press("#submit");
+                v.sees("textarea#comment[readonly]");
+            }),
+            new PageState("article gone while writing, text kept", GUEST, v -> {
+                v.open("/articles/" + v.fixtures().vanishing.slug);
+                v.type("#comment", "Written while the article went away.");
+                v.type("#author", "Later");
+                v.type("#email", "later@example.org");
+                v.fixtures().unpublish(v.fixtures().vanishing);
+                v.press("#submit");
+                v.sees("textarea#comment[readonly]");
+            }),
             new PageState("report form", GUEST, v -> v.open(report(v))),
             new PageState("report form with mistakes", GUEST, v -> {
                 v.open(report(v));
@@ -115,6 +133,13 @@ final class PageStates {
                 v.clear("#comment");
                 v.pressUnchecked("#editform button[type=submit]");
                 v.sees(".has-error");
+            }),
+            new PageState("comment deleted while editing", MODERATOR, v -> {
+                v.open("/moderation/comments/" + v.fixtures().doomed.id + "/edit");
+                v.type("#comment", "My edit, not saved.");
+                v.fixtures().delete(v.fixtures().doomed);
+                v.press("#editform button[type=submit]");
+                v.sees("textarea#comment[readonly]");
             }),
             new PageState("staff reply", MODERATOR, v -> {
                 v.open(moderated(v, "/reply"));
