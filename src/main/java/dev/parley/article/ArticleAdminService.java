@@ -2,6 +2,7 @@ package dev.parley.article;
 
 import dev.parley.audit.AuditAction;
 import dev.parley.audit.AuditLog;
+import dev.parley.web.Bidi;
 import dev.parley.web.FormValidation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -89,7 +90,7 @@ public class ArticleAdminService {
         }
         audit.recordByCurrentUser(
                 AuditAction.ARTICLE,
-                (created ? "Created" : "Saved") + " the article “" + article.title + "” ("
+                (created ? "Created" : "Saved") + " the article “" + Bidi.isolate(article.title) + "” ("
                         + (article.isPublished() ? "published" : "draft") + "; comments "
                         + (!article.commentsOpen ? "closed" : article.commentsAlwaysOpen ? "always open" : "open")
                         + ")");
@@ -108,7 +109,8 @@ public class ArticleAdminService {
                     article.updatedAt = Instant.now();
                     audit.recordByCurrentUser(
                             AuditAction.ARTICLE,
-                            (published ? "Published" : "Unpublished") + " the article “" + article.title + "”");
+                            (published ? "Published" : "Unpublished") + " the article “" + Bidi.isolate(article.title)
+                                    + "”");
                     return true;
                 })
                 .orElse(false);
@@ -122,7 +124,8 @@ public class ArticleAdminService {
                     article.updatedAt = Instant.now();
                     audit.recordByCurrentUser(
                             AuditAction.ARTICLE,
-                            (open ? "Opened" : "Closed") + " comments on the article “" + article.title + "”");
+                            (open ? "Opened" : "Closed") + " comments on the article “" + Bidi.isolate(article.title)
+                                    + "”");
                     return true;
                 })
                 .orElse(false);
@@ -145,8 +148,8 @@ public class ArticleAdminService {
                 .map(article -> {
                     audit.recordByCurrentUser(
                             AuditAction.ARTICLE,
-                            "Deleted the article “" + article.title + "” and its " + Comment.count("article", article)
-                                    + " comments");
+                            "Deleted the article “" + Bidi.isolate(article.title) + "” and its "
+                                    + Comment.count("article", article) + " comments");
                     article.delete();
                     return true;
                 })

@@ -2,6 +2,7 @@ package dev.parley.identity;
 
 import dev.parley.audit.AuditAction;
 import dev.parley.audit.AuditLog;
+import dev.parley.web.Bidi;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -103,7 +104,8 @@ public class AccountService {
         account.createdAt = Instant.now();
         account.persist();
         audit.recordByCurrentUser(
-                AuditAction.ACCOUNT, "Added the " + role.label().toLowerCase() + " account " + account.email);
+                AuditAction.ACCOUNT,
+                "Added the " + role.label().toLowerCase() + " account " + Bidi.isolate(account.email));
         return account;
     }
 
@@ -148,7 +150,7 @@ public class AccountService {
         if (account == null || account.role != AccountRole.MODERATOR) {
             return false;
         }
-        audit.recordByCurrentUser(AuditAction.ACCOUNT, "Removed the moderator account " + account.email);
+        audit.recordByCurrentUser(AuditAction.ACCOUNT, "Removed the moderator account " + Bidi.isolate(account.email));
         account.delete();
         return true;
     }
@@ -188,7 +190,8 @@ public class AccountService {
         audit.recordByCurrentUser(
                 AuditAction.ACCOUNT,
                 (role == null ? "Took the role from" : "Made " + role.label().toLowerCase() + ":") + " reader #"
-                        + reader.id + " " + reader.displayName + " (" + reader.providerName + ")");
+                        + reader.id + " " + Bidi.isolate(reader.displayName) + " (" + Bidi.isolate(reader.providerName)
+                        + ")");
         reader.role = role;
         return true;
     }

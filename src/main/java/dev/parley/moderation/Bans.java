@@ -6,6 +6,7 @@ import dev.parley.audit.AuditLog;
 import dev.parley.identity.ReaderIdentity;
 import dev.parley.web.EmailAddress;
 import dev.parley.web.IpAddresses;
+import dev.parley.web.Bidi;
 import dev.parley.web.TemplateExtensions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -111,11 +112,11 @@ public class Bans {
                 actor,
                 AuditAction.BAN,
                 null,
-                "Banned " + ban.kind.label() + " " + ban.value
+                "Banned " + ban.kind.label() + " " + Bidi.isolate(ban.value)
                         + (ban.expiresAt == null
                                 ? " until lifted"
                                 : " until " + TemplateExtensions.readable(ban.expiresAt))
-                        + (ban.reason == null ? "" : ": " + ban.reason),
+                        + (ban.reason == null ? "" : ": " + Bidi.isolate(ban.reason)),
                 null,
                 null);
         return Map.of();
@@ -157,7 +158,7 @@ public class Bans {
                 actor,
                 AuditAction.LIFT_BAN,
                 null,
-                "Lifted the ban on " + ban.kind.label() + " " + ban.value,
+                "Lifted the ban on " + ban.kind.label() + " " + Bidi.isolate(ban.value),
                 null,
                 null);
         ban.delete();

@@ -6,6 +6,7 @@ import dev.parley.article.CommentStatus;
 import dev.parley.audit.Actor;
 import dev.parley.audit.AuditLog;
 import dev.parley.audit.AuditRow;
+import dev.parley.web.Bidi;
 import dev.parley.web.TemplateExtensions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -90,15 +91,15 @@ public class ModerationService {
                             pick.id(),
                             pick.version());
             if (updated == 0) {
-                conflicts.add(alreadyChanged(pick.id(), "The comment by " + who, null));
+                conflicts.add(alreadyChanged(pick.id(), "The comment by " + Bidi.isolate(who), null));
                 continue;
             }
             changed++;
             events.fire(new CommentEvent(comment.status, decision.outcome()));
             String after = decision == Decision.DELETE ? null : "Status: " + label(decision.outcome());
             String summary = reported && decision == Decision.APPROVE && comment.status == CommentStatus.APPROVED
-                    ? "Kept the comment by " + who + " and dismissed its reports"
-                    : decision.audited().label() + ": comment by " + who;
+                    ? "Kept the comment by " + Bidi.isolate(who) + " and dismissed its reports"
+                    : decision.audited().label() + ": comment by " + Bidi.isolate(who);
             audit.record(actor, decision.audited(), pick.id(), summary, before, after);
         }
         queue.forgetCounts();
@@ -118,13 +119,13 @@ public class ModerationService {
             return subject + " was changed by someone else a moment ago; the page now shows it as it is.";
         }
         AuditRow row = last.get();
-        return subject + " was already " + row.action().label().toLowerCase(Locale.ROOT) + " by " + row.actorName()
-                + " at " + TemplateExtensions.readable(row.at()) + ".";
+        return subject + " was already " + row.action().label().toLowerCase(Locale.ROOT) + " by "
+                + Bidi.isolate(row.actorName()) + " at " + TemplateExtensions.readable(row.at()) + ".";
     }
 
     /** The conflict sentence for a comment someone else changed. */
     String conflictAbout(Comment comment) {
-        return alreadyChanged(comment.id, "The comment by " + comment.authorName, comment.reportedAt);
+        return alreadyChanged(comment.id, "The comment by " + Bidi.isolate(comment.authorName), comment.reportedAt);
     }
 
     static String describe(Comment c) {

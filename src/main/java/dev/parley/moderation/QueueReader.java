@@ -6,6 +6,7 @@ import dev.parley.article.CommentText;
 import dev.parley.audit.AuditAction;
 import dev.parley.audit.AuditLog;
 import dev.parley.audit.AuditRow;
+import dev.parley.web.Bidi;
 import dev.parley.web.TemplateExtensions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -324,7 +325,7 @@ public class QueueReader {
 
     /** "Approved by Bob at 24 November 2026 at 14:02". */
     private static String decisionLine(AuditRow row) {
-        return row.action().label() + " by " + row.actorName() + " at " + TemplateExtensions.readable(row.at());
+        return row.action().label() + " by " + Bidi.isolate(row.actorName()) + " at " + TemplateExtensions.readable(row.at());
     }
 
     static QueueItem toItem(Comment c, List<String> reportReasons, QueueItem.Parent parent, String lastDecision) {

@@ -6,6 +6,7 @@ import dev.parley.article.CommentStatus;
 import dev.parley.audit.Actor;
 import dev.parley.audit.AuditAction;
 import dev.parley.audit.AuditLog;
+import dev.parley.web.Bidi;
 import dev.parley.web.FormState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -93,7 +94,13 @@ public class StaffWriting {
             comment.body = body;
             comment.bodyHash = Comment.hashOf(body);
             comment.editedAt = Instant.now();
-            audit.record(actor, AuditAction.EDIT, id, "Edited the comment by " + comment.authorName, before, body);
+            audit.record(
+                    actor,
+                    AuditAction.EDIT,
+                    id,
+                    "Edited the comment by " + Bidi.isolate(comment.authorName),
+                    before,
+                    body);
         }
         return Written.done(id);
     }
@@ -149,7 +156,7 @@ public class StaffWriting {
         reply.decidedBy = actor.accountId();
         reply.persist();
         events.fire(CommentEvent.posted(reply.status));
-        audit.record(actor, AuditAction.REPLY, reply.id, "Replied to " + parent.authorName, null, body);
+        audit.record(actor, AuditAction.REPLY, reply.id, "Replied to " + Bidi.isolate(parent.authorName), null, body);
         return Written.done(reply.id);
     }
 

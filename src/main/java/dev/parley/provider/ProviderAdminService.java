@@ -3,6 +3,7 @@ package dev.parley.provider;
 import dev.parley.audit.AuditAction;
 import dev.parley.audit.AuditLog;
 import dev.parley.identity.SessionService;
+import dev.parley.web.Bidi;
 import dev.parley.web.FormValidation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -147,7 +148,7 @@ public class ProviderAdminService {
         }
         audit.recordByCurrentUser(
                 AuditAction.PROVIDER,
-                (id == null ? "Added" : "Changed") + " the login provider " + provider.displayName + " ("
+                (id == null ? "Added" : "Changed") + " the login provider " + Bidi.isolate(provider.displayName) + " ("
                         + provider.kind.name().toLowerCase() + ", " + (provider.enabled ? "on" : "off") + ")");
         return new Saved(provider.id, Map.of());
     }
@@ -228,7 +229,7 @@ public class ProviderAdminService {
         provider.updatedAt = Instant.now();
         audit.recordByCurrentUser(
                 AuditAction.PROVIDER,
-                "Switched " + (enabled ? "on" : "off") + " the login provider " + provider.displayName);
+                "Switched " + (enabled ? "on" : "off") + " the login provider " + Bidi.isolate(provider.displayName));
         if (!enabled) {
             sessions.endAllOfProvider(id);
         }
@@ -287,7 +288,8 @@ public class ProviderAdminService {
     public String delete(long id) {
         LoginProvider provider = find(id);
         sessions.endAllOfProvider(id);
-        audit.recordByCurrentUser(AuditAction.PROVIDER, "Deleted the login provider " + provider.displayName);
+        audit.recordByCurrentUser(
+                AuditAction.PROVIDER, "Deleted the login provider " + Bidi.isolate(provider.displayName));
         provider.delete();
         return provider.displayName;
     }

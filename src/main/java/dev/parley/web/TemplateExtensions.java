@@ -31,6 +31,11 @@ public final class TemplateExtensions {
         return instant == null ? "" : ISO.format(instant);
     }
 
+    /** Someone's words inside a page title or a label, where {@code <bdi>} cannot go: see {@link Bidi}. */
+    static String isolated(String words) {
+        return Bidi.isolate(words);
+    }
+
     static String plural(int count, String singular, String plural) {
         return plural((long) count, singular, plural);
     }

@@ -1,6 +1,7 @@
 package dev.parley.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.article.Article;
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -56,6 +58,34 @@ class QueueKeyboardTest extends ChromiumTest {
         wait.until(ExpectedConditions.urlContains("/moderation/comments/" + older.id + "/reply"));
         assertEquals(CommentStatus.PENDING, data.statusOf(older.id));
         Chromium.screenshot(browser, "queue-keyboard-reply");
+    }
+
+    @Test
+    void shortcutsNeverActWhileTypingAndCanBeSwitchedOffForGood() {
+        Article article = data.article("Keyboard off");
+        Comment pending = data.comment(article, null, TestData.unique("Waiting"), "still", CommentStatus.PENDING);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        signIn(wait);
+        String queue = base + "moderation?article=" + article.slug;
+        browser.get(queue);
+
+        browser.findElement(By.id("f-author")).sendKeys("ja");
+        assertEquals("ja", browser.findElement(By.id("f-author")).getAttribute("value"));
+        assertTrue(browser.findElements(By.cssSelector(".queue-item.current")).isEmpty(), "typing moves nothing");
+
+        WebElement toggle = browser.findElement(By.id("shortcuts-on"));
+        assertTrue(toggle.isDisplayed() && toggle.isSelected(), "on, with a visible switch");
+        toggle.click();
+        browser.get(queue);
+        assertFalse(browser.findElement(By.id("shortcuts-on")).isSelected(), "remembered in this browser");
+        new Actions(browser).sendKeys("j").perform();
+        new Actions(browser).sendKeys("a").perform();
+        assertTrue(browser.findElements(By.cssSelector(".queue-item.current")).isEmpty());
+        assertEquals(CommentStatus.PENDING, data.statusOf(pending.id));
+
+        browser.findElement(By.id("shortcuts-on")).click();
+        new Actions(browser).sendKeys("j").perform();
+        wait.until(ExpectedConditions.attributeContains(By.id("queue-" + pending.id), "class", "current"));
     }
 
     private void signIn(WebDriverWait wait) {

@@ -39,13 +39,16 @@ public record Page(String path, int status, Document html, String location) {
         return html.selectFirst(cssSelector) != null;
     }
 
-    /** The visible text of the first element that matches. */
+    /**
+     * The visible text of the first element that matches. The invisible marks that isolate people's words from
+     * the page's own ({@code dev.parley.web.Bidi}) are left out, as a reader never sees them.
+     */
     public String text(String cssSelector) {
-        return one(cssSelector).text();
+        return visible(one(cssSelector).text());
     }
 
     public List<String> texts(String cssSelector) {
-        return html.select(cssSelector).eachText();
+        return html.select(cssSelector).eachText().stream().map(Page::visible).toList();
     }
 
     /** The error message shown next to a form field. */
@@ -61,6 +64,10 @@ public record Page(String path, int status, Document html, String location) {
 
     /** Whether any text of the page contains the given string. */
     public boolean shows(String text) {
-        return html.body().text().contains(text);
+        return visible(html.body().text()).contains(text);
+    }
+
+    private static String visible(String text) {
+        return text.replaceAll("[\u2066-\u2069]", "");
     }
 }

@@ -1,0 +1,214 @@
+package dev.parley.browser;
+
+import static dev.parley.browser.Visit.Who.GUEST;
+import static dev.parley.browser.Visit.Who.MODERATOR;
+import static dev.parley.browser.Visit.Who.OWNER;
+import static dev.parley.browser.Visit.Who.READER;
+
+import dev.parley.browser.Visit.Who;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Every page of Parley in every state worth seeing, one line each: a name, who looks, and how to get there.
+ * {@link EveryPageTest} checks each of them with axe-core and for sideways scrolling. A new page or state is one
+ * more line here (the data it shows comes from {@link PageFixtures}).
+ */
+final class PageStates {
+
+    /** One page in one state. */
+    record PageState(String name, Who who, Consumer<Visit> reach) {}
+
+    private PageStates() {}
+
+    static final List<PageState> ALL = List.of(
+            // The set-up page exists only until the site has an owner: it comes first.
+            new PageState("set-up", GUEST, v -> v.open("/setup")),
+            new PageState("set-up with mistakes", GUEST, v -> {
+                v.open("/setup");
+                v.pressUnchecked("#setupform button[type=submit]");
+                v.sees(".field.has-error");
+            }),
+            new PageState("front page", GUEST, v -> v.open("/")),
+            new PageState("article with threads", GUEST, v -> v.open(article(v))),
+            new PageState("reply form under a comment", GUEST, v -> {
+                v.open(article(v) + "?replytocom=" + v.fixtures().first.id + "#respond");
+                v.sees("#cancel-comment-reply-link");
+            }),
+            new PageState("reply form with mistakes", GUEST, v -> {
+                v.open(article(v));
+                v.type("#email", "not an address");
+                v.pressUnchecked("#submit");
+                v.sees(".field.has-error");
+            }),
+            new PageState("own pending comment", GUEST, v -> {
+                v.open(article(v));
+                v.type("#comment", "My own words, waiting.");
+                v.type("#author", "Reader \u202Eown");
+                v.type("#email", "own@example.org");
+                v.press("#submit");
+                v.sees(".comment.awaiting");
+            }),
+            new PageState("closed article", GUEST, v -> v.open("/articles/" + v.fixtures().closed.slug)),
+            new PageState("closed while writing, text kept", GUEST, v -> {
+                v.open("/articles/" + v.fixtures().closing.slug);
+                v.type("#comment", "Written while the article closed.");
+                v.type("#author", "Late");
+                v.type("#email", "late@example.org");
+                v.fixtures().data().closeComments(v.fixtures().closing);
+                v.press("#submit");
+                v.sees("textarea#comment[readonly]");
+            }),
+            new PageState("article gone while writing, text kept", GUEST, v -> {
+                v.open("/articles/" + v.fixtures().vanishing.slug);
+                v.type("#comment", "Written while the article went away.");
+                v.type("#author", "Later");
+                v.type("#email", "later@example.org");
+                v.fixtures().unpublish(v.fixtures().vanishing);
+                v.press("#submit");
+                v.sees("textarea#comment[readonly]");
+            }),
+            new PageState("report form", GUEST, v -> v.open(report(v))),
+            new PageState("report form with mistakes", GUEST, v -> {
+                v.open(report(v));
+                v.pressUnchecked("#reportform button[type=submit]");
+                v.sees(".has-error");
+            }),
+            new PageState("report sent", GUEST, v -> {
+                v.open(report(v));
+                v.click("#reason-0");
+                v.press("#reportform button[type=submit]");
+                v.sees("#report-thanks");
+            }),
+            new PageState(
+                    "comment that cannot be reported",
+                    GUEST,
+                    v -> v.open("/articles/" + v.fixtures().thread.slug + "/comments/" + v.fixtures().pending.id
+                            + "/report")),
+            new PageState("sign-in failed at the provider", GUEST, v -> {
+                v.open("/auth/" + v.fixtures().providerId + "/failed?error=access_denied");
+                v.sees(".provider-error");
+            }),
+            new PageState("page not found", GUEST, v -> v.open("/articles/no-such-article")),
+            new PageState("login", GUEST, v -> {
+                v.siteHasOwner(); // or /login leads to the set-up page
+                v.open("/login");
+            }),
+            new PageState("login with mistakes", GUEST, v -> {
+                v.siteHasOwner();
+                v.open("/login");
+                v.pressUnchecked("#loginform button[type=submit]");
+                v.sees(".form-error, .has-error");
+            }),
+            new PageState("signed-in reader", READER, v -> {
+                v.open(article(v));
+                v.sees(".logged-in-as");
+            }),
+            new PageState("queue: pending", MODERATOR, v -> v.open("/moderation")),
+            new PageState("queue: reported", MODERATOR, v -> v.open("/moderation?tab=reported")),
+            new PageState("queue: approved", MODERATOR, v -> v.open("/moderation?tab=approved")),
+            new PageState("queue: spam", MODERATOR, v -> v.open("/moderation?tab=spam")),
+            new PageState("queue: trash", MODERATOR, v -> v.open("/moderation?tab=trash")),
+            new PageState("queue: nothing found", MODERATOR, v -> v.open("/moderation?author=nobody")),
+            new PageState("queue: nothing ticked", MODERATOR, v -> {
+                v.open("/moderation");
+                v.press("#queue .bulk-actions button");
+                v.sees(".form-error");
+            }),
+            new PageState("queue: someone else decided first", MODERATOR, v -> {
+                long id = v.fixtures().conflicted.id;
+                v.open("/moderation");
+                v.fixtures().changeBehindTheModeratorsBack(id);
+                v.press("#queue-" + id + " button.approve");
+                v.sees("#conflicts");
+            }),
+            new PageState("comment page", MODERATOR, v -> {
+                v.open("/moderation/comments/" + v.fixtures().pending.id);
+                v.fillsItsBox(".queue-item.single .queue-text", ".queue-item");
+                v.fillsItsBox(".queue-item.single .queue-meta", ".queue-item");
+            }),
+            new PageState("edit a comment", MODERATOR, v -> v.open(moderated(v, "/edit"))),
+            new PageState("edit a comment with mistakes", MODERATOR, v -> {
+                v.open(moderated(v, "/edit"));
+                v.clear("#comment");
+                v.pressUnchecked("#editform button[type=submit]");
+                v.sees(".has-error");
+            }),
+            new PageState("comment deleted while editing", MODERATOR, v -> {
+                v.open("/moderation/comments/" + v.fixtures().doomed.id + "/edit");
+                v.type("#comment", "My edit, not saved.");
+                v.fixtures().delete(v.fixtures().doomed);
+                v.press("#editform button[type=submit]");
+                v.sees("textarea#comment[readonly]");
+            }),
+            new PageState("staff reply", MODERATOR, v -> {
+                v.open(moderated(v, "/reply"));
+                v.fillsItsBox(".queue-item.single .queue-text", ".queue-item");
+            }),
+            new PageState("staff reply with mistakes", MODERATOR, v -> {
+                v.open(moderated(v, "/reply"));
+                v.pressUnchecked("#replyform button[type=submit]");
+                v.sees(".has-error");
+            }),
+            new PageState("bans", MODERATOR, v -> v.open("/moderation/bans")),
+            new PageState("bans with mistakes", MODERATOR, v -> {
+                v.open("/moderation/bans");
+                v.pressUnchecked("#banform button[type=submit]");
+                v.sees(".has-error");
+            }),
+            new PageState("log", MODERATOR, v -> v.open("/moderation/log")),
+            new PageState(
+                    "log of one comment", MODERATOR, v -> v.open("/moderation/log?comment=" + v.fixtures().pending.id)),
+            new PageState("admin refused to a moderator", MODERATOR, v -> v.open("/admin")),
+            new PageState("admin: articles", OWNER, v -> v.open("/admin")),
+            new PageState("admin: new article", OWNER, v -> v.open("/admin/articles/new")),
+            new PageState("admin: new article with mistakes", OWNER, v -> {
+                v.open("/admin/articles/new");
+                v.pressUnchecked("#articleform button[type=submit]");
+                v.sees(".has-error");
+            }),
+            new PageState("admin: edit article", OWNER, v -> v.open("/admin/articles/" + v.fixtures().thread.id)),
+            new PageState(
+                    "admin: delete article",
+                    OWNER,
+                    v -> v.open("/admin/articles/" + v.fixtures().closed.id + "/delete")),
+            new PageState("admin: discussion settings", OWNER, v -> v.open("/admin/settings")),
+            new PageState("admin: discussion settings with mistakes", OWNER, v -> {
+                v.open("/admin/settings");
+                v.clear("#threadDepth");
+                v.pressUnchecked("#save-settings");
+                v.sees(".has-error");
+            }),
+            new PageState("admin: try these rules", OWNER, v -> {
+                v.open("/admin/settings");
+                v.type("#moderationWords", "evil\nHeld");
+                v.press("#try-rules");
+                v.sees("#trial-result");
+            }),
+            new PageState("admin: login providers", OWNER, v -> v.open("/admin/providers")),
+            new PageState("admin: new provider", OWNER, v -> v.open("/admin/providers/new?kind=APPLE")),
+            new PageState("admin: new provider with mistakes", OWNER, v -> {
+                v.open("/admin/providers/new?kind=OIDC");
+                v.pressUnchecked("#providerform button[type=submit]");
+                v.sees(".has-error");
+            }),
+            new PageState("admin: edit provider", OWNER, v -> v.open("/admin/providers/" + v.fixtures().providerId)),
+            new PageState("admin: accounts", OWNER, v -> v.open("/admin/accounts")),
+            new PageState("admin: accounts with mistakes", OWNER, v -> {
+                v.open("/admin/accounts");
+                v.pressUnchecked("#moderatorform button[type=submit]");
+                v.sees(".has-error");
+            }));
+
+    private static String article(Visit v) {
+        return "/articles/" + v.fixtures().thread.slug;
+    }
+
+    private static String report(Visit v) {
+        return "/articles/" + v.fixtures().thread.slug + "/comments/" + v.fixtures().first.id + "/report";
+    }
+
+    private static String moderated(Visit v, String action) {
+        return "/moderation/comments/" + v.fixtures().pending.id + action;
+    }
+}
