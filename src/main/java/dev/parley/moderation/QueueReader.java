@@ -325,7 +325,8 @@ public class QueueReader {
 
     /** "Approved by Bob at 24 November 2026 at 14:02". */
     private static String decisionLine(AuditRow row) {
-        return row.action().label() + " by " + Bidi.isolate(row.actorName()) + " at " + TemplateExtensions.readable(row.at());
+        return row.action().label() + " by " + Bidi.isolate(row.actorName()) + " at "
+                + TemplateExtensions.readable(row.at());
     }
 
     static QueueItem toItem(Comment c, List<String> reportReasons, QueueItem.Parent parent, String lastDecision) {

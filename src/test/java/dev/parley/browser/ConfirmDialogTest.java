@@ -43,7 +43,8 @@ class ConfirmDialogTest extends ChromiumTest {
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog.confirm-dialog")));
         assertEquals(
                 "Delete the comment by " + author + " permanently? Its text cannot be restored.",
-                browser.findElement(By.id("confirm-dialog-text")).getText());
+                browser.findElement(By.id("confirm-dialog-text")).getText().replaceAll("[\u2068\u2069]", ""),
+                "the name is isolated, the marks are invisible");
         assertEquals(
                 "confirm-dialog-no", browser.switchTo().activeElement().getAttribute("id"), "Cancel has the focus");
         Chromium.screenshot(browser, "confirm-dialog");

@@ -87,7 +87,7 @@ final class PageStates {
                             + "/report")),
             new PageState("sign-in failed at the provider", GUEST, v -> {
                 v.open("/auth/" + v.fixtures().providerId + "/failed?error=access_denied");
-                v.sees(".provider-error");
+                v.sees(".message.reason");
             }),
             new PageState("page not found", GUEST, v -> v.open("/articles/no-such-article")),
             new PageState("login", GUEST, v -> {
@@ -159,6 +159,22 @@ final class PageStates {
             new PageState("log", MODERATOR, v -> v.open("/moderation/log")),
             new PageState(
                     "log of one comment", MODERATOR, v -> v.open("/moderation/log?comment=" + v.fixtures().pending.id)),
+            new PageState("queue: delete permanently, dialog", MODERATOR, v -> {
+                v.open("/moderation?tab=spam");
+                v.click(".queue-actions button.delete");
+                v.sees("dialog.confirm-dialog[open]");
+            }),
+            new PageState("queue: delete permanently, confirmation page", MODERATOR, v -> {
+                v.open("/moderation?tab=spam");
+                v.pressWithoutDialog(".queue-actions button.delete");
+                v.sees(".confirm-page");
+            }),
+            new PageState("your account", MODERATOR, v -> v.open("/account")),
+            new PageState("your account with mistakes", MODERATOR, v -> {
+                v.open("/account");
+                v.pressUnchecked("#passwordform button[type=submit]");
+                v.sees(".has-error");
+            }),
             new PageState("admin refused to a moderator", MODERATOR, v -> v.open("/admin")),
             new PageState("admin: articles", OWNER, v -> v.open("/admin")),
             new PageState("admin: new article", OWNER, v -> v.open("/admin/articles/new")),
@@ -194,6 +210,20 @@ final class PageStates {
             }),
             new PageState("admin: edit provider", OWNER, v -> v.open("/admin/providers/" + v.fixtures().providerId)),
             new PageState("admin: accounts", OWNER, v -> v.open("/admin/accounts")),
+            new PageState("admin: remove a moderator, confirmation page", OWNER, v -> {
+                v.open("/admin/accounts");
+                v.pressWithoutDialog("form[action$='/remove'] button");
+                v.sees(".confirm-actions");
+            }),
+            new PageState("admin: delete a provider, confirmation page", OWNER, v -> {
+                v.open("/admin/providers");
+                v.pressWithoutDialog("#provider-" + v.fixtures().providerId + " button.danger");
+                v.sees(".confirm-actions");
+            }),
+            new PageState(
+                    "admin: provider just created, callback shown",
+                    OWNER,
+                    v -> v.open("/admin/providers/" + v.fixtures().providerId + "?done=drafted")),
             new PageState("admin: accounts with mistakes", OWNER, v -> {
                 v.open("/admin/accounts");
                 v.pressUnchecked("#moderatorform button[type=submit]");

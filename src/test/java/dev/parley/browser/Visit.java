@@ -80,6 +80,16 @@ public final class Visit {
         press(css);
     }
 
+    /**
+     * Presses a button that asks in a dialog first, as a browser without the dialog script would: the server
+     * answers with its confirmation page.
+     */
+    public void pressWithoutDialog(String css) {
+        browser.executeScript(
+                "arguments[0].removeAttribute('data-confirm');", browser.findElement(By.cssSelector(css)));
+        press(css);
+    }
+
     /** Waits until the page shows this (so that a state is the one its name says). */
     public void sees(String css) {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
