@@ -72,12 +72,12 @@ class BanValidationTest {
         Page list = data.moderatorBrowser().open("/moderation/bans");
         assertFalse(
                 list.html()
-                        .select("#bans .ban-value:containsOwn(2001:db8:0:0:0:0:0:7)")
+                        .select("#bans .ban-value bdi:containsOwn(2001:db8:0:0:0:0:0:7)")
                         .isEmpty(),
                 "stored in one spelling");
         assertFalse(
                 list.html()
-                        .select("#bans .ban-value:matchesOwn(^" + readerNumber + "$)")
+                        .select("#bans .ban-value bdi:matchesOwn(^" + readerNumber + "$)")
                         .isEmpty(),
                 "stored as the bare number");
     }
