@@ -48,11 +48,11 @@ public class ErrorPages {
         }
         if (status == 413) {
             // A field far beyond any limit, or a body sent without its length: too large to read at all.
-            return page(
-                    413,
-                    "This form is too large",
-                    "What was sent is far larger than any form on this site takes, so nothing was saved. Go back:"
-                            + " your text is usually still in the form. Shorten it, then send it again.");
+            // The same page as a body refused by its announced length (OversizedRequests), one wording.
+            return Response.status(413)
+                    .type(MediaType.TEXT_HTML_TYPE)
+                    .entity(OversizedRequests.Templates.tooLarge())
+                    .build();
         }
         return page(
                 status,
