@@ -34,7 +34,7 @@ class ConfirmDialogTest extends ChromiumTest {
         String author = TestData.unique("Binned");
         long id = data.comment(article, null, author, "trash talk", CommentStatus.TRASH).id;
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        signIn(wait);
+        signInAs(data.moderator());
         browser.get(base + "moderation?tab=trash&article=" + article.slug);
 
         WebElement delete = browser.findElement(By.cssSelector("#queue-" + id + " .queue-actions button.delete"));
@@ -58,16 +58,5 @@ class ConfirmDialogTest extends ChromiumTest {
         browser.findElement(By.id("confirm-dialog-yes")).click();
         wait.until(ExpectedConditions.textToBe(By.cssSelector(".notice"), "1 comment deleted permanently."));
         assertNull(data.findComment(id));
-    }
-
-    private void signIn(WebDriverWait wait) {
-        // The account first: on a site without an owner, /login leads to the set-up page.
-        String email = data.moderator();
-        browser.get(base + "login");
-        browser.findElement(By.id("email")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
-        browser.findElement(By.cssSelector("#loginform button[type=submit], form button[type=submit].primary"))
-                .click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 }

@@ -34,7 +34,7 @@ class QueueKeyboardTest extends ChromiumTest {
         Comment newer = data.comment(article, null, TestData.unique("Newer"), "second", CommentStatus.PENDING);
         Comment third = data.comment(article, null, TestData.unique("Third"), "third", CommentStatus.PENDING);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        signIn(wait);
+        signInAs(data.moderator());
         String queue = base + "moderation?article=" + article.slug;
 
         browser.get(queue);
@@ -65,7 +65,7 @@ class QueueKeyboardTest extends ChromiumTest {
         Article article = data.article("Keyboard off");
         Comment pending = data.comment(article, null, TestData.unique("Waiting"), "still", CommentStatus.PENDING);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        signIn(wait);
+        signInAs(data.moderator());
         String queue = base + "moderation?article=" + article.slug;
         browser.get(queue);
 
@@ -86,15 +86,5 @@ class QueueKeyboardTest extends ChromiumTest {
         browser.findElement(By.id("shortcuts-on")).click();
         new Actions(browser).sendKeys("j").perform();
         wait.until(ExpectedConditions.attributeContains(By.id("queue-" + pending.id), "class", "current"));
-    }
-
-    private void signIn(WebDriverWait wait) {
-        String email = data.moderator();
-        browser.get(base + "login");
-        browser.findElement(By.id("email")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
-        browser.findElement(By.cssSelector("#loginform button[type=submit], form button[type=submit].primary"))
-                .click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 }
