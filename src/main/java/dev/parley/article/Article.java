@@ -1,14 +1,18 @@
 package dev.parley.article;
 
 import dev.parley.settings.Discussion;
+import dev.parley.site.Site;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -57,6 +61,24 @@ public class Article extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** The site whose page carries this thread; {@code null} for Parley's own articles. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "site_id")
+    public Site site;
+
+    /** The canonical address of the host page (embedded threads only). */
+    @Column(name = "page_url", length = 2000)
+    public String pageUrl;
+
+    /** How the host finds this thread: "url:" + canonical address, or "id:" + its own identifier. */
+    @Column(name = "page_key", length = 2100)
+    public String pageKey;
+
+    /** A thread under a page of another site, rather than one of Parley's own articles. */
+    public boolean isEmbedded() {
+        return pageUrl != null;
+    }
+
     /** Whether readers may comment now: not closed by hand, and not too old unless kept open. */
     public boolean acceptsComments(Discussion discussion, Instant now) {
         return commentsOpen && (commentsAlwaysOpen || !discussion.isTooOld(publishedAt, now));
@@ -87,12 +109,12 @@ public class Article extends PanacheEntityBase {
     }
 
     public static List<Article> listPublishedNewestFirst(int limit) {
-        return find("status = ?1 order by publishedAt desc, id desc", ArticleStatus.PUBLISHED)
+        return find("status = ?1 and site is null order by publishedAt desc, id desc", ArticleStatus.PUBLISHED)
                 .page(0, limit)
                 .list();
     }
 
     public static List<Article> listAllNewestFirst() {
-        return find("order by createdAt desc, id desc").list();
+        return find("site is null order by createdAt desc, id desc").list();
     }
 }
