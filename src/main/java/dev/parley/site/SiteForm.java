@@ -16,6 +16,7 @@ public class SiteForm {
     @RestForm
     @NotBlank(message = "Please give the site a name, such as My blog.")
     @Size(max = Site.MAX_NAME, message = "The name can have at most {max} characters.")
+    @Pattern(regexp = "[^\\r\\n]*", message = "A name is one line.")
     public String name;
 
     @RestForm

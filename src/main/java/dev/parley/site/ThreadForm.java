@@ -2,6 +2,7 @@ package dev.parley.site;
 
 import dev.parley.article.Article;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,6 +14,7 @@ public class ThreadForm {
     @RestForm
     @NotBlank(message = "Please give the thread a title, such as the page's own.")
     @Size(max = Article.MAX_TITLE, message = "The title can have at most {max} characters.")
+    @Pattern(regexp = "[^\\r\\n]*", message = "A title is one line.")
     public String title;
 
     @RestForm

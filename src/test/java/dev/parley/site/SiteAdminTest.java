@@ -292,6 +292,20 @@ class SiteAdminTest {
             assertEquals(m.getKey(), page.fieldValue("pageUrl"));
             assertEquals("Typed title", page.fieldValue("title"));
         }
+        Map<String, String> badTitles = Map.of(
+                " ",
+                "Please give the thread a title, such as the page's own.",
+                "x".repeat(10_000),
+                "The title can have at most 300 characters.",
+                "Two\nlines",
+                "A title is one line.");
+        for (Map.Entry<String, String> t : badTitles.entrySet()) {
+            Response answer = owner.submit(
+                    owner.open(editor), "#threadform", Map.of("title", t.getKey(), "pageUrl", origin + "/fine"));
+            assertEquals(400, answer.statusCode());
+            assertEquals(t.getValue(), page(answer).fieldError("title"));
+        }
+        assertEquals("New title", data.findArticle(thread.id).title, "nothing changed");
         assertEquals(origin + "/2020/new-place", data.findArticle(thread.id).pageUrl, "nothing changed");
         assertEquals(origin + "/neighbour", data.findArticle(neighbour.id).pageUrl);
 
