@@ -52,7 +52,7 @@ public class SiteAdminService {
         Map<Long, Long> threads = new HashMap<>();
         Article.getEntityManager()
                 .createQuery(
-                        "select a.site.id, count(a) from Article a where a.site is not null group by a.site.id",
+                        "select a.siteId, count(a) from Article a where a.siteId is not null group by a.siteId",
                         Object[].class)
                 .getResultStream()
                 .forEach(row -> threads.put((Long) row[0], (Long) row[1]));
@@ -221,7 +221,7 @@ public class SiteAdminService {
     }
 
     private static Optional<Readdressing> readdress(Site site, PageAddresses rules, Map<String, String> errors) {
-        List<Article> threads = Article.list("site = ?1 order by id", site);
+        List<Article> threads = Article.list("siteId = ?1 order by id", site.id);
         List<String> urls = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         Map<String, Article> byKey = new HashMap<>();
@@ -261,8 +261,8 @@ public class SiteAdminService {
     @Transactional
     public Deletion deletion(long id) {
         Site site = find(id);
-        long threads = Article.count("site", site);
-        long comments = Comment.count("article.site", site);
+        long threads = Article.count("siteId", site.id);
+        long comments = Comment.count("article.siteId", site.id);
         return new Deletion(site.id, site.name, site.originList(), threads, comments);
     }
 
@@ -275,7 +275,7 @@ public class SiteAdminService {
     @Transactional
     public boolean delete(long id) {
         Site site = find(id);
-        if (Article.count("site", site) > 0) {
+        if (Article.count("siteId", site.id) > 0) {
             return false;
         }
         audit.recordByCurrentUser(AuditAction.SITE, "Deleted the site “" + Bidi.isolate(site.name) + "”");
@@ -288,7 +288,9 @@ public class SiteAdminService {
     public int closeAllThreads(long id) {
         Site site = find(id);
         int closed = Article.update(
-                "commentsOpen = false, updatedAt = ?1 where site = ?2 and commentsOpen = true", Instant.now(), site);
+                "commentsOpen = false, updatedAt = ?1 where siteId = ?2 and commentsOpen = true",
+                Instant.now(),
+                site.id);
         audit.recordByCurrentUser(
                 AuditAction.THREAD,
                 "Closed comments on all threads of the site “" + Bidi.isolate(site.name) + "” (" + closed
@@ -299,10 +301,10 @@ public class SiteAdminService {
     @Transactional
     public ThreadList threads(long siteId, int page) {
         Site site = find(siteId);
-        long total = Article.count("site", site);
+        long total = Article.count("siteId", site.id);
         int pages = (int) Math.max(1, (total + ThreadList.PAGE_SIZE - 1) / ThreadList.PAGE_SIZE);
         int shown = Math.min(Math.max(page, 1), pages);
-        List<Article> threads = Article.<Article>find("site = ?1 order by createdAt desc, id desc", site)
+        List<Article> threads = Article.<Article>find("siteId = ?1 order by createdAt desc, id desc", site.id)
                 .page(shown - 1, ThreadList.PAGE_SIZE)
                 .list();
         Map<Long, Map<CommentStatus, Long>> counts =
@@ -353,7 +355,7 @@ public class SiteAdminService {
         Article thread = findThread(siteId, threadId);
         return new ThreadEditor(
                 siteId,
-                thread.site.name,
+                find(siteId).name,
                 thread.id,
                 thread.slug,
                 thread.title,
@@ -373,10 +375,11 @@ public class SiteAdminService {
     @Transactional
     public Saved saveThread(long siteId, long threadId, ThreadForm form) {
         Article thread = findThread(siteId, threadId);
+        Site site = find(siteId);
         Map<String, String> errors = validation.errorsOf(form);
         String url = null;
         if (!errors.containsKey("pageUrl")) {
-            PageAddresses.Result result = thread.site.addresses().canonical(form.pageUrl.strip());
+            PageAddresses.Result result = site.addresses().canonical(form.pageUrl.strip());
             if (result instanceof PageAddresses.Refused refused) {
                 errors.put("pageUrl", refused.reason());
             } else {
@@ -386,11 +389,7 @@ public class SiteAdminService {
         String key = thread.pageKey != null && thread.pageKey.startsWith("id:") ? thread.pageKey : "url:" + url;
         if (url != null) {
             Optional<Article> holder = Article.<Article>find(
-                            "site = ?1 and id <> ?2 and (pageUrl = ?3 or pageKey = ?4)",
-                            thread.site,
-                            thread.id,
-                            url,
-                            key)
+                            "siteId = ?1 and id <> ?2 and (pageUrl = ?3 or pageKey = ?4)", site.id, thread.id, url, key)
                     .firstResultOptional();
             if (holder.isPresent()) {
                 errors.put(
@@ -418,8 +417,7 @@ public class SiteAdminService {
         thread.pageKey = key;
         thread.updatedAt = Instant.now();
         audit.recordByCurrentUser(
-                AuditAction.THREAD,
-                "On the site “" + Bidi.isolate(thread.site.name) + "”: " + String.join("; ", changes));
+                AuditAction.THREAD, "On the site “" + Bidi.isolate(site.name) + "”: " + String.join("; ", changes));
         return new Saved(threadId, Map.of());
     }
 
@@ -442,7 +440,7 @@ public class SiteAdminService {
     }
 
     private static Article findThread(long siteId, long threadId) {
-        return Article.<Article>find("id = ?1 and site.id = ?2", threadId, siteId)
+        return Article.<Article>find("id = ?1 and siteId = ?2", threadId, siteId)
                 .firstResultOptional()
                 .orElseThrow(NotFoundException::new);
     }

@@ -44,20 +44,9 @@ class ArchitectureTest {
             .orShould()
             .beAnnotatedWith(DenyAll.class);
 
-    /**
-     * One exception: an embedded thread is an article that belongs to a site, so the article entity names the
-     * site entity (its {@code site} column). That is data, not behaviour: article code uses nothing else of the
-     * site feature, which in turn builds on articles.
-     */
     @ArchTest
-    static final ArchRule featuresHaveNoCycles = slices().matching("dev.parley.(*)..")
-            .should()
-            .beFreeOfCycles()
-            .ignoreDependency(
-                    com.tngtech.archunit.base.DescribedPredicate.describe(
-                            "the article entity", c -> c.getName().equals("dev.parley.article.Article")),
-                    com.tngtech.archunit.base.DescribedPredicate.describe(
-                            "the site entity", c -> c.getName().equals("dev.parley.site.Site")));
+    static final ArchRule featuresHaveNoCycles =
+            slices().matching("dev.parley.(*)..").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule sharedPlumbingKnowsNoFeature = noClasses()

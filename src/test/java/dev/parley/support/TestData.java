@@ -149,7 +149,7 @@ public class TestData {
             throw new IllegalArgumentException(pageUrl + ": " + result);
         }
         Article thread = new Article();
-        thread.site = stored;
+        thread.siteId = stored.id;
         thread.title = title;
         thread.slug = unique("page");
         thread.body = "";
