@@ -21,6 +21,8 @@ public enum AuditAction {
     ARTICLE("Changed an article"),
     ACCOUNT("Changed an account"),
     PROVIDER("Changed a login provider"),
+    SITE("Changed a site"),
+    THREAD("Changed a thread on a site"),
     PURGE("Purged");
 
     private final String label;

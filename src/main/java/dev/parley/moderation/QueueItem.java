@@ -5,13 +5,19 @@ import io.quarkus.qute.RawString;
 import java.time.Instant;
 import java.util.List;
 
-/** A comment as the queue shows it to moderators, with the details readers never see. */
+/**
+ * A comment as the queue shows it to moderators, with the details readers never see.
+ *
+ * @param pageUrl the address of the host page that carries the thread, for a thread embedded in another site;
+ *     {@code null} for Parley's own articles
+ */
 public record QueueItem(
         long id,
         int version,
         CommentStatus status,
         String articleTitle,
         String articleSlug,
+        String pageUrl,
         String authorName,
         String authorEmail,
         String authorUrl,
@@ -46,6 +52,18 @@ public record QueueItem(
         }
         String verdict = status == CommentStatus.SPAM ? "Spam" : "Held";
         return verdict + ": " + String.join("; ", reasons);
+    }
+
+    /** The host of the page that carries an embedded thread ("blog.example.org"), or {@code null}. */
+    public String pageHost() {
+        if (pageUrl == null) {
+            return null;
+        }
+        try {
+            return new java.net.URI(pageUrl).getHost();
+        } catch (java.net.URISyntaxException e) {
+            return null; // stored canonical, so never; the title's link still leads there
+        }
     }
 
     /** Whether this item gets the decision's button: the same rule the decision itself applies. */

@@ -336,6 +336,7 @@ public class QueueReader {
                 c.status,
                 c.article.title,
                 c.article.slug,
+                c.article.pageUrl,
                 c.authorName,
                 c.authorEmail,
                 c.authorUrl,

@@ -63,6 +63,31 @@ public final class Routes {
 
     public static final String PROVIDERS = "/admin/providers";
 
+    /** The owner's other websites, whose pages carry threads. */
+    public static final String SITES = "/admin/sites";
+
+    public static String site(long id) {
+        return SITES + "/" + id;
+    }
+
+    /** A page of the site's list of threads; page 1 needs no query. */
+    public static String sitePage(long id, int page) {
+        return site(id) + (page <= 1 ? "" : "?page=" + page);
+    }
+
+    public static String siteAction(long id, String action) {
+        return site(id) + "/" + action;
+    }
+
+    /** One embedded thread in the owner's admin: rename, re-address. */
+    public static String siteThread(long siteId, long threadId) {
+        return site(siteId) + "/threads/" + threadId;
+    }
+
+    public static String siteThreadAction(long siteId, long threadId, String action) {
+        return siteThread(siteId, threadId) + "/" + action;
+    }
+
     /** Every address of signing in with a login provider starts with this. */
     public static final String SIGN_IN = "/auth/";
 
@@ -157,7 +182,8 @@ public final class Routes {
 
     private static final java.util.List<FormPage> FORM_PAGES = java.util.List.of(
             new FormPage("/articles/([^/]+)/comments(/.*)?", "/articles/$1#respond"),
-            new FormPage("/admin/(accounts|providers|settings)(/.*)?", "/admin/$1"),
+            new FormPage("/admin/sites/(\\d+)(/.*)?", SITES + "/$1"),
+            new FormPage("/admin/(accounts|providers|settings|sites)(/.*)?", "/admin/$1"),
             new FormPage("/admin(/.*)?", ADMIN),
             new FormPage("/moderation/comments/(\\d+)(/.*)?", MODERATION + "/comments/$1"),
             new FormPage("/moderation/bans(/.*)?", BANS),

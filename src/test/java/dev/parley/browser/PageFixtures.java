@@ -11,6 +11,7 @@ import dev.parley.moderation.ModerationService;
 import dev.parley.moderation.Reports;
 import dev.parley.provider.ProviderAdminService;
 import dev.parley.provider.ProviderKind;
+import dev.parley.site.Site;
 import dev.parley.support.TestData;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -59,6 +60,9 @@ public class PageFixtures {
     public Comment pending;
     public Comment conflicted;
     public long providerId;
+    public Site site;
+    public Site emptySite;
+    public Article embedded;
 
     /** Builds it all once (the states only read it, or add to it as a person would). */
     public void build() {
@@ -102,6 +106,16 @@ public class PageFixtures {
 
         bans.add("email", "eve\u202E@example.org", "Said \u202Enasty things", "7", moderator);
         bans.add("ip", "203.0.113.66", null, "", moderator);
+        site = data.site("Blog \u202Eof mine", "https://blog.example.org", "http://www.example.org:8080");
+        embedded = data.embeddedThread(
+                site,
+                "A page \u202Eelsewhere",
+                "https://blog.example.org/2026/11/" + "a-rather-long-address-".repeat(8) + "/");
+        data.comment(embedded, null, REVERSED_NAME, "Said on the host page.", approved());
+        data.comment(embedded, null, "Host reader", "Waiting on the host page.", CommentStatus.PENDING);
+        Article closedThread = data.embeddedThread(site, "Closed on the host", "https://blog.example.org/closed");
+        data.closeComments(closedThread);
+        emptySite = data.site("Nothing yet", "https://empty.example.org");
         providerId = providers.add(
                 ProviderKind.GITHUB, "Git \u202EHub", null, "client", "a secret of the client", null, false);
     }

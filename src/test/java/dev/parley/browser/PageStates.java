@@ -236,6 +236,38 @@ final class PageStates {
                     "admin: provider just created, callback shown",
                     OWNER,
                     v -> v.open("/admin/providers/" + v.fixtures().providerId + "?done=drafted")),
+            new PageState("admin: sites", OWNER, v -> v.open("/admin/sites")),
+            new PageState("admin: add a site with mistakes", OWNER, v -> {
+                v.open("/admin/sites");
+                v.type("#origins", "ftp://files.example.org/path");
+                v.pressUnchecked("#siteform button[type=submit]");
+                v.sees(".has-error");
+            }),
+            new PageState("admin: a site, its threads and settings", OWNER, v -> v.open(site(v))),
+            new PageState(
+                    "admin: a site without threads", OWNER, v -> v.open("/admin/sites/" + v.fixtures().emptySite.id)),
+            new PageState("admin: a site's settings with mistakes", OWNER, v -> {
+                v.open(site(v));
+                v.clear("#name");
+                v.pressUnchecked("#siteform button[type=submit]");
+                v.sees(".has-error");
+            }),
+            new PageState("admin: a thread of a site", OWNER, v -> v.open(siteThread(v))),
+            new PageState("admin: a thread of a site with mistakes", OWNER, v -> {
+                v.open(siteThread(v));
+                v.type("#pageUrl", "https://elsewhere.example.net/page");
+                v.pressUnchecked("#threadform button[type=submit]");
+                v.sees(".has-error");
+            }),
+            new PageState(
+                    "admin: delete a site, confirmation page",
+                    OWNER,
+                    v -> v.open("/admin/sites/" + v.fixtures().emptySite.id + "/delete")),
+            new PageState("admin: delete a site with threads, refused", OWNER, v -> v.open(site(v) + "/delete")),
+            new PageState(
+                    "queue: a comment on another site's page",
+                    MODERATOR,
+                    v -> v.open("/moderation?article=" + v.fixtures().embedded.slug)),
             new PageState("admin: accounts with mistakes", OWNER, v -> {
                 v.open("/admin/accounts");
                 v.pressUnchecked("#moderatorform button[type=submit]");
@@ -244,6 +276,14 @@ final class PageStates {
 
     private static String article(Visit v) {
         return "/articles/" + v.fixtures().thread.slug;
+    }
+
+    private static String site(Visit v) {
+        return "/admin/sites/" + v.fixtures().site.id;
+    }
+
+    private static String siteThread(Visit v) {
+        return site(v) + "/threads/" + v.fixtures().embedded.id;
     }
 
     private static String report(Visit v) {

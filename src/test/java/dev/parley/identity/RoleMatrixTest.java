@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.article.Article;
+import dev.parley.site.Site;
 import dev.parley.support.Browser;
 import dev.parley.support.TestData;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -49,7 +50,7 @@ class RoleMatrixTest {
     @TestHTTPResource("/")
     URL base;
 
-    private List<Route> routes(long articleId, long accountId) {
+    private List<Route> routes(long articleId, long accountId, long siteId, long threadId) {
         List<Route> routes = new ArrayList<>(List.of(
                 new Route("GET", "/moderation", false),
                 new Route("GET", "/moderation?page=2", false),
@@ -86,6 +87,21 @@ class RoleMatrixTest {
         for (String action : List.of("publish", "unpublish", "close", "open", "delete")) {
             routes.add(new Route("POST", "/admin/articles/" + articleId + "/" + action, true));
         }
+        String site = "/admin/sites/" + siteId;
+        String thread = site + "/threads/" + threadId;
+        routes.addAll(List.of(
+                new Route("GET", "/admin/sites", true),
+                new Route("POST", "/admin/sites", true),
+                new Route("GET", site, true),
+                new Route("GET", site + "?page=2", true),
+                new Route("POST", site, true),
+                new Route("GET", site + "/delete", true),
+                new Route("POST", site + "/delete", true),
+                new Route("POST", site + "/close-threads", true),
+                new Route("GET", thread, true),
+                new Route("POST", thread, true),
+                new Route("POST", thread + "/close", true),
+                new Route("POST", thread + "/open", true)));
         return routes;
     }
 
@@ -102,7 +118,10 @@ class RoleMatrixTest {
             // Destructive routes get an article and an account of their own for each role.
             Article article = data.article("Matrix");
             long accountId = data.accountByEmail(data.moderator()).id;
-            for (Route route : routes(article.id, accountId)) {
+            String origin = TestData.uniqueOrigin("matrix");
+            Site site = data.site("Matrix", origin);
+            long threadId = data.embeddedThread(site, "Matrix page", origin + "/page").id;
+            for (Route route : routes(article.id, accountId, site.id, threadId)) {
                 Response answer = send(browsers.get(who), route);
                 String problem = check(who, route, answer);
                 if (problem != null) {
@@ -184,6 +203,12 @@ class RoleMatrixTest {
                 "/admin/accounts/",
                 "/%2e/admin",
                 "/admin/articles/new;x",
+                "/admin/sites;x",
+                "/admin/sites/",
+                "/admin%2Fsites",
+                "/admin/%73ites",
+                "//admin/sites",
+                "/admin/sites/1/..;/",
             })
     void noSpellingOfAProtectedPathReachesIt(String rawPath) throws Exception {
         String moderatorSession = signedIn(data.moderator()).cookie(SessionService.COOKIE);

@@ -43,6 +43,8 @@ class PostOnlyAddressesTest {
         "/admin/settings/try, /admin/settings",
         "/admin/accounts/3/remove, /admin/accounts",
         "/admin/providers/4/enable, /admin/providers",
+        "/admin/sites/5/close-threads, /admin/sites/5",
+        "/admin/sites/5/threads/6/close, /admin/sites/5",
         "/moderation/decisions, /moderation",
         "/moderation/bans/7/lift, /moderation/bans",
         "/auth/1/start, /",

@@ -39,6 +39,7 @@ class ResponseHeadersTest {
                 "/admin",
                 "/admin/settings",
                 "/admin/providers",
+                "/admin/sites",
                 "/admin/accounts")) {
             Response answer = owner.getRaw(path);
             assertEquals(200, answer.statusCode(), path);
