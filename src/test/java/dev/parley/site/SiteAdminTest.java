@@ -279,7 +279,8 @@ class SiteAdminTest {
         Map<String, String> mistakes = new java.util.LinkedHashMap<>();
         mistakes.put(origin + "/neighbour", "The thread “Neighbour” is on " + origin + "/neighbour already.");
         mistakes.put(
-                "https://elsewhere.example.net/page", "Pages of https://elsewhere.example.net cannot carry threads");
+                "https://elsewhere.example.net/page",
+                "https://elsewhere.example.net is not an origin of this site, which has " + origin + ".");
         mistakes.put(origin + "/page#comments", "The page address has a fragment");
         mistakes.put("javascript:alert(1)", "The page address must start with http:// or https://.");
         mistakes.put(origin + "/" + "x".repeat(2100), "The page address can have at most 2000 characters.");
