@@ -381,7 +381,7 @@ public class SiteAdminService {
         if (!errors.containsKey("pageUrl")) {
             PageAddresses.Result result = site.addresses().canonical(form.pageUrl.strip());
             if (result instanceof PageAddresses.Refused refused) {
-                errors.put("pageUrl", refused.reason());
+                errors.put("pageUrl", outsideOrigins(site, form.pageUrl.strip()).orElse(refused.reason()));
             } else {
                 url = ((PageAddresses.Canonical) result).url();
             }
@@ -419,6 +419,29 @@ public class SiteAdminService {
         audit.recordByCurrentUser(
                 AuditAction.THREAD, "On the site “" + Bidi.isolate(site.name) + "”: " + String.join("; ", changes));
         return new Saved(threadId, Map.of());
+    }
+
+    /**
+     * For an address on an origin the site does not have, the owner's own words (the reason readers get speaks
+     * of "the owner"): which origins the site has, and what to do.
+     */
+    private static Optional<String> outsideOrigins(Site site, String address) {
+        try {
+            java.net.URI uri = new java.net.URI(address);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                return Optional.empty();
+            }
+            String origin = uri.getScheme().toLowerCase(Locale.ROOT) + "://"
+                    + uri.getHost().toLowerCase(Locale.ROOT) + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+            if (!origin.startsWith("http") || site.addresses().allowsOrigin(origin)) {
+                return Optional.empty();
+            }
+            return Optional.of(shorten(origin) + " is not an origin of this site, which has "
+                    + String.join(", ", site.originList()) + ". Add it to the site's origins first, or give an"
+                    + " address on one of them.");
+        } catch (java.net.URISyntaxException e) {
+            return Optional.empty();
+        }
     }
 
     @Transactional

@@ -10,6 +10,7 @@ import dev.parley.article.Article;
 import dev.parley.article.Comment;
 import dev.parley.article.CommentStatus;
 import dev.parley.support.Browser;
+import dev.parley.support.LogCapture;
 import dev.parley.support.Page;
 import dev.parley.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -278,7 +279,8 @@ class SiteAdminTest {
         Map<String, String> mistakes = new java.util.LinkedHashMap<>();
         mistakes.put(origin + "/neighbour", "The thread “Neighbour” is on " + origin + "/neighbour already.");
         mistakes.put(
-                "https://elsewhere.example.net/page", "Pages of https://elsewhere.example.net cannot carry threads");
+                "https://elsewhere.example.net/page",
+                "https://elsewhere.example.net is not an origin of this site, which has " + origin + ".");
         mistakes.put(origin + "/page#comments", "The page address has a fragment");
         mistakes.put("javascript:alert(1)", "The page address must start with http:// or https://.");
         mistakes.put(origin + "/" + "x".repeat(2100), "The page address can have at most 2000 characters.");
@@ -412,5 +414,46 @@ class SiteAdminTest {
         }
         assertTrue(data.findArticle(thread.id).commentsOpen, "nobody but the owner closed it");
         assertNull(new Browser().open("/admin/sites").html().selectFirst(".site-row"));
+    }
+
+    @Test
+    void hostileInputGetsWordsNeverAServerError() {
+        Browser owner = owner();
+        String csrf =
+                owner.open("/admin/sites").one("#siteform input[name=_csrf]").val();
+        String origin = TestData.uniqueOrigin("hostile");
+        Site site = data.site(TestData.unique("Hostile"), origin);
+        Article thread = data.embeddedThread(site, "Hostile page", origin + "/h");
+        List<Map<String, String>> forms = List.of(
+                Map.of("_csrf", csrf),
+                Map.of("_csrf", csrf, "name", "No origins field", "trailingSlash", "KEEP"),
+                Map.of("_csrf", csrf, "name", "x", "origins", "https://[::1", "trailingSlash", "KEEP"),
+                Map.of("_csrf", csrf, "name", "x", "origins", "http://%zz.example.org", "trailingSlash", "KEEP"),
+                Map.of("_csrf", csrf, "name", "x", "origins", "https://例え.jp", "trailingSlash", "KEEP"),
+                Map.of("_csrf", csrf, "name", "x", "origins", "https://exa mple.org", "trailingSlash", "KEEP"),
+                Map.of("_csrf", csrf, "name", "x", "origins", "\u0000\u202E//", "trailingSlash", "KEEP"));
+        try (LogCapture log = LogCapture.start()) {
+            for (Map<String, String> form : forms) {
+                for (String target : List.of("/admin/sites", "/admin/sites/" + site.id)) {
+                    Response answer = owner.post(target, form);
+                    assertEquals(400, answer.statusCode(), target + " " + form);
+                    assertTrue(page(answer).has("#error-summary"), target + " " + form);
+                }
+            }
+            for (String pageUrl :
+                    List.of("https://[::1", origin + "/%zz", origin + "/%C0%AF", origin + "/a b", "\u0000")) {
+                Response answer = owner.post(
+                        "/admin/sites/" + site.id + "/threads/" + thread.id,
+                        Map.of("_csrf", csrf, "title", "T", "pageUrl", pageUrl));
+                assertEquals(400, answer.statusCode(), pageUrl);
+                assertTrue(page(answer).has("#pageUrl-error"), pageUrl);
+            }
+            assertTrue(
+                    log.lines().stream()
+                            .noneMatch(
+                                    l -> l.startsWith("ERROR") || l.startsWith("SEVERE") || l.contains("stack trace")),
+                    () -> String.join("\n", log.lines()));
+        }
+        assertEquals(origin + "/h", data.findArticle(thread.id).pageUrl);
     }
 }
