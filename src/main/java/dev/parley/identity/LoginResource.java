@@ -33,7 +33,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Produces(MediaType.TEXT_HTML)
 public class LoginResource {
 
-    static final String DEFAULT_DESTINATION = "/moderation";
     static final String WRONG_CREDENTIALS = "The email address or the password is not right.";
     static final String BUSY = "Parley is checking many sign-ins right now. Please try again in a minute.";
 
@@ -56,7 +55,7 @@ public class LoginResource {
     @PermitAll
     public Response loginPage(@RestQuery String next) {
         if (setup.setupOpen()) {
-            return Response.seeOther(URI.create(Routes.SETUP)).build();
+            return Response.seeOther(URI.create(Routes.setup())).build();
         }
         Map<String, String> values = new LinkedHashMap<>();
         values.put("next", SafeRedirect.localPathOr(next, ""));
@@ -83,7 +82,7 @@ public class LoginResource {
             return again(Response.Status.SERVICE_UNAVAILABLE, typed.withError(FormState.GLOBAL, BUSY));
         }
         if (result instanceof SignInResult.SignedInWith signedIn) {
-            String destination = SafeRedirect.localPathOr(form.next, DEFAULT_DESTINATION);
+            String destination = SafeRedirect.localPathOr(form.next, Routes.moderation());
             return Response.seeOther(URI.create(destination))
                     .cookie(SessionCookies.issue(signedIn.sessionToken(), Cookies.secure(uri)))
                     .build();
@@ -108,7 +107,7 @@ public class LoginResource {
             @RestQuery("keep-provider") boolean keepProvider,
             @Context UriInfo uri) {
         Optional<String> providerLogout = accounts.signOut(token);
-        String back = SafeRedirect.localPathOr(next, Routes.HOME);
+        String back = SafeRedirect.localPathOr(next, Routes.home());
         URI destination = URI.create(back);
         if (providerLogout.isPresent() && !keepProvider) {
             // "Log Out" also ends the session at the provider, which then sends the reader back here.

@@ -49,9 +49,11 @@ class SessionCookieMechanism implements HttpAuthenticationMechanism {
             // Signing in with a login provider: the provider's code flow answers the challenge.
             return Uni.createFrom().nullItem();
         }
-        String location = "/login";
+        String location = Routes.login();
         if (context.request().method() == HttpMethod.GET) {
-            location += "?next=" + URLEncoder.encode(context.request().uri(), StandardCharsets.UTF_8);
+            // The request's path here is the one inside Parley; the browser comes back through the prefix.
+            location +=
+                    "?next=" + URLEncoder.encode(Routes.link(context.request().uri()), StandardCharsets.UTF_8);
         }
         return Uni.createFrom().item(new ChallengeData(303, HttpHeaderNames.LOCATION, location));
     }

@@ -4,7 +4,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.regex.Pattern;
 
-/** Return targets after sign-in or a form: same-origin paths only, so nobody can bounce users elsewhere. */
+/**
+ * Return targets after sign-in or a form: paths of Parley's own pages only, so nobody can bounce users elsewhere.
+ * Under a path prefix that means paths under it: the rest of the host site is not Parley's to send readers to.
+ */
 public final class SafeRedirect {
 
     private static final Pattern LOCAL_PATH = Pattern.compile("^/(?![/\\\\])[^\\s\\\\]*$");
@@ -20,7 +23,11 @@ public final class SafeRedirect {
         try {
             URI uri = new URI(candidate);
             // A path (with query and fragment) of this site, and one that a Location header can carry.
-            return uri.getScheme() == null && uri.getRawAuthority() == null ? candidate : fallback;
+            return uri.getScheme() == null
+                            && uri.getRawAuthority() == null
+                            && PathPrefix.current().inside(uri.normalize().getRawPath()) != null
+                    ? candidate
+                    : fallback;
         } catch (URISyntaxException notAnAddress) {
             return fallback;
         }
