@@ -1,6 +1,7 @@
 package dev.parley.provider;
 
 import dev.parley.web.PathPrefix;
+import dev.parley.web.PrefixRouting;
 import dev.parley.web.Routes;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -25,7 +26,7 @@ class SignInFailures {
 
     void explainFailedCallbacks(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(context -> {
-            Matcher callback = CALLBACK.matcher(context.normalizedPath());
+            Matcher callback = CALLBACK.matcher(PrefixRouting.pathInside(context));
             if (callback.matches()) {
                 // At "login" a 401 means the provider's tenant could not be set up: its discovery document was
                 // out of reach. At "callback" it means the answer could not be turned into a sign-in (a refused
