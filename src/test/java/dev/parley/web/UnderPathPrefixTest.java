@@ -210,6 +210,21 @@ class UnderPathPrefixTest {
         assertEquals(403, refused.statusCode());
     }
 
+    @Test
+    void theTooLargePageLinksUnderThePrefix() {
+        Article article = data.article("Huge under a prefix");
+        Browser reader = new Browser();
+        Page form = reader.open(PREFIX + "/articles/" + article.slug);
+        Response refused =
+                reader.submit(form, "#commentform", Map.of("comment", "\u6f22".repeat(2_500_000), "author", "Huge"));
+        assertEquals(413, refused.statusCode());
+        Page page = Page.of(PREFIX + "/articles/" + article.slug + "/comments", refused);
+        assertEquals("This form is too large", page.text("h1"));
+        assertEquals(List.of(), linksOf(page));
+        assertTrue(page.has("a[href=/comments/]"), "a way on");
+        assertTrue(page.has("link[rel=stylesheet][href=/comments/css/parley.css]"));
+    }
+
     private static int port() {
         return io.restassured.RestAssured.port;
     }
