@@ -22,9 +22,9 @@ public final class Routes {
         return PathPrefix.current().link(path);
     }
 
-    /** A file of Parley's own: {@code asset("css/parley.css")}. */
-    public static String asset(String file) {
-        return link("/" + file);
+    /** A static file of Parley's ({@code /css/embed.css}), as pages link to it. */
+    public static String asset(String path) {
+        return link(path.startsWith("/") ? path : "/" + path);
     }
 
     public static String article(String slug) {
@@ -57,6 +57,21 @@ public final class Routes {
     }
 
     public static final String HOME = "/";
+
+    /** The thread fragment a host page includes: {@code ?page=<address>[&id=…][&title=…]}. */
+    public static final String EMBED_THREAD = "/embed/thread";
+    /** Where the reply form inside a host page posts (no CSRF cookie: checked by origin). */
+    public static final String EMBED_COMMENTS = "/embed/comments";
+
+    /** The thread fragment's address, as a host's server or script asks for it (with {@code ?page=…}). */
+    public static String embedThread() {
+        return link(EMBED_THREAD);
+    }
+
+    public static String embedComments() {
+        return link(EMBED_COMMENTS);
+    }
+
     public static final String SETUP = "/setup";
     public static final String ADMIN = "/admin";
     public static final String SETTINGS = "/admin/settings";

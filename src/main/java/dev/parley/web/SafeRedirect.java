@@ -5,8 +5,8 @@ import java.net.URISyntaxException;
 import java.util.regex.Pattern;
 
 /**
- * Return targets after sign-in or a form: paths of Parley's own pages only, so nobody can bounce users elsewhere.
- * Under a path prefix that means paths under it: the rest of the host site is not Parley's to send readers to.
+ * Return targets after sign-in or a form: Parley's own pages, or pages of the owner's registered sites, so nobody
+ * can bounce users elsewhere. Under a path prefix, Parley's own pages are the paths under it.
  */
 public final class SafeRedirect {
 
@@ -31,5 +31,21 @@ public final class SafeRedirect {
         } catch (URISyntaxException notAnAddress) {
             return fallback;
         }
+    }
+
+    /** A local path, or a page of a registered site (with its fragment, e.g. {@code #respond}); else the fallback. */
+    public static String localOrHostPage(String candidate, String fallback, HostPages hostPages) {
+        String local = localPathOr(candidate, null);
+        if (local != null) {
+            return local;
+        }
+        if (candidate == null) {
+            return fallback;
+        }
+        int hash = candidate.indexOf('#');
+        String page = hash < 0 ? candidate : candidate.substring(0, hash);
+        String fragment = hash < 0 ? "" : candidate.substring(hash);
+        boolean plainFragment = fragment.matches("(#[A-Za-z0-9_-]{1,64})?");
+        return plainFragment && hostPages.knownPage(page).filter(page::equals).isPresent() ? candidate : fallback;
     }
 }

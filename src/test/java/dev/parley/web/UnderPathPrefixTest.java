@@ -210,6 +210,39 @@ class UnderPathPrefixTest {
         assertEquals(403, refused.statusCode());
     }
 
+    /** The thread a host page includes: its links and form lead through the prefix, its post back to the page. */
+    @Test
+    void theEmbeddedThreadLinksUnderThePrefixAndPostsBackToTheHostPage() {
+        data.owner();
+        String origin = "https://" + TestData.unique("blog") + ".example";
+        var site = data.site("Blog", origin);
+        Article thread = data.hostThread(site, origin + "/2026/hosted/", "Hosted");
+        Comment first =
+                data.comment(thread, null, "Ada", "First on the host page.", dev.parley.article.CommentStatus.APPROVED);
+        String fragment = PREFIX + "/embed/thread?page="
+                + java.net.URLEncoder.encode(origin + "/2026/hosted/", java.nio.charset.StandardCharsets.UTF_8);
+
+        Browser reader = new Browser().withHeader("Origin", origin);
+        Page page = Page.of(fragment, reader.getRaw(fragment));
+        assertEquals(200, page.status(), page.html().outerHtml());
+        assertEquals(List.of(), linksOf(page));
+        assertEquals(PREFIX + "/embed/comments", page.one("#commentform").attr("action"));
+        assertTrue(page.has("a[href^=" + PREFIX + "/articles/][href*=replytocom=" + first.id + "]"), "reply link");
+        List<String> problems = walk(new Browser(), List.of(fragment));
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+
+        String author = TestData.unique("Hosted");
+        Response posted = reader.submit(
+                page,
+                "#commentform",
+                Map.of("comment", "From the host page.", "author", author, "email", "h@example.org"));
+        assertEquals(303, posted.statusCode(), posted.asString());
+        assertEquals(
+                origin + "/2026/hosted/#comment-" + data.onlyCommentBy(author).id,
+                posted.header("Location"),
+                "back to the host page, not under the prefix");
+    }
+
     @Test
     void theTooLargePageLinksUnderThePrefix() {
         Article article = data.article("Huge under a prefix");
