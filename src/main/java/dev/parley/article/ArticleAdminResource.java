@@ -133,19 +133,19 @@ public class ArticleAdminResource {
                     .entity(editor(id, FormState.of(form.typed()).withErrors(saved.errors())))
                     .build();
         }
-        return Response.seeOther(URI.create(Routes.withNotice(Routes.ADMIN, "saved")))
+        return Response.seeOther(URI.create(Routes.withNotice(Routes.admin(), "saved")))
                 .build();
     }
 
     private static TemplateInstance editor(Long id, FormState form) {
-        return Templates.adminEdit(id, id == null ? "/admin/articles" : Routes.editArticle(id), form);
+        return Templates.adminEdit(id, id == null ? Routes.articles() : Routes.editArticle(id), form);
     }
 
     private static Response listWith(boolean found, String done) {
         if (!found) {
             throw new NotFoundException();
         }
-        return Response.seeOther(URI.create(Routes.withNotice(Routes.ADMIN, done)))
+        return Response.seeOther(URI.create(Routes.withNotice(Routes.admin(), done)))
                 .build();
     }
 }

@@ -71,7 +71,7 @@ public class AccountAdminResource {
                     .build();
         }
         accounts.create(form.email, form.name, form.password, AccountRole.MODERATOR);
-        return Response.seeOther(URI.create(Routes.withNotice(Routes.ACCOUNTS, "added")))
+        return Response.seeOther(URI.create(Routes.withNotice(Routes.accounts(), "added")))
                 .build();
     }
 
@@ -85,7 +85,7 @@ public class AccountAdminResource {
         if (!accounts.grantReaderRole(id, granted)) {
             throw new NotFoundException();
         }
-        return Response.seeOther(URI.create(Routes.withNotice(Routes.ACCOUNTS, "role")))
+        return Response.seeOther(URI.create(Routes.withNotice(Routes.accounts(), "role")))
                 .build();
     }
 
@@ -102,7 +102,7 @@ public class AccountAdminResource {
         if (!accounts.removeModerator(id)) {
             throw new NotFoundException();
         }
-        return Response.seeOther(URI.create(Routes.withNotice(Routes.ACCOUNTS, "removed")))
+        return Response.seeOther(URI.create(Routes.withNotice(Routes.accounts(), "removed")))
                 .build();
     }
 }

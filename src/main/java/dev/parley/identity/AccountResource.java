@@ -70,7 +70,7 @@ public class AccountResource {
                     .build();
         }
         own.rename(account.id(), form.name, viewer.actor());
-        return Response.seeOther(URI.create(Routes.withNotice(Routes.ACCOUNT, "name")))
+        return Response.seeOther(URI.create(Routes.withNotice(Routes.account(), "name")))
                 .build();
     }
 
@@ -96,7 +96,7 @@ public class AccountResource {
                 errors.put(FormState.GLOBAL, "Parley is busy checking passwords. Please try again in a minute.");
             }
             if (change instanceof OwnAccount.PasswordChange.Changed) {
-                return Response.seeOther(URI.create(Routes.withNotice(Routes.ACCOUNT, "password")))
+                return Response.seeOther(URI.create(Routes.withNotice(Routes.account(), "password")))
                         .build();
             }
             if (change instanceof OwnAccount.PasswordChange.WrongPassword) {

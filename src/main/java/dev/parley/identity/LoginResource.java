@@ -36,7 +36,6 @@ public class LoginResource {
     @Inject
     dev.parley.web.HostPages hostPages;
 
-    static final String DEFAULT_DESTINATION = "/moderation";
     static final String WRONG_CREDENTIALS = "The email address or the password is not right.";
     static final String BUSY = "Parley is checking many sign-ins right now. Please try again in a minute.";
 
@@ -59,7 +58,7 @@ public class LoginResource {
     @PermitAll
     public Response loginPage(@RestQuery String next) {
         if (setup.setupOpen()) {
-            return Response.seeOther(URI.create(Routes.SETUP)).build();
+            return Response.seeOther(URI.create(Routes.setup())).build();
         }
         Map<String, String> values = new LinkedHashMap<>();
         values.put("next", SafeRedirect.localPathOr(next, ""));
@@ -86,7 +85,7 @@ public class LoginResource {
             return again(Response.Status.SERVICE_UNAVAILABLE, typed.withError(FormState.GLOBAL, BUSY));
         }
         if (result instanceof SignInResult.SignedInWith signedIn) {
-            String destination = SafeRedirect.localPathOr(form.next, DEFAULT_DESTINATION);
+            String destination = SafeRedirect.localPathOr(form.next, Routes.moderation());
             return Response.seeOther(URI.create(destination))
                     .cookie(SessionCookies.issue(signedIn.sessionToken(), Cookies.secure(uri)))
                     .build();
@@ -112,7 +111,7 @@ public class LoginResource {
             @Context UriInfo uri) {
         Optional<String> providerLogout = accounts.signOut(token);
         // From the thread inside another site's page, "Log out" goes back to that page.
-        String back = SafeRedirect.localOrHostPage(next, Routes.HOME, hostPages);
+        String back = SafeRedirect.localOrHostPage(next, Routes.home(), hostPages);
         URI destination = URI.create(back);
         if (providerLogout.isPresent() && !keepProvider) {
             // "Log Out" also ends the session at the provider, which then sends the reader back here.

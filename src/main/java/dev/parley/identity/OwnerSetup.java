@@ -1,6 +1,7 @@
 package dev.parley.identity;
 
 import dev.parley.web.Hmac;
+import dev.parley.web.Routes;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -45,9 +46,9 @@ public class OwnerSetup {
         }
         setupCode = sharedCode();
         LOG.warnf(
-                "Parley has no site owner yet. Open /admin in a browser and enter this set-up code: %s"
+                "Parley has no site owner yet. Open %s in a browser and enter this set-up code: %s"
                         + " (or set PARLEY_ADMIN_EMAIL and PARLEY_ADMIN_PASSWORD before starting).",
-                setupCode);
+                Routes.admin(), setupCode);
     }
 
     private boolean createOwnerFromEnvironment() {

@@ -1,6 +1,7 @@
 package dev.parley.identity;
 
 import dev.parley.web.DatabaseFailures;
+import dev.parley.web.PrefixRouting;
 import dev.parley.web.Routes;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.security.identity.IdentityProviderManager;
@@ -30,7 +31,7 @@ class SessionCookieMechanism implements HttpAuthenticationMechanism {
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         Cookie cookie = context.request().getCookie(SessionService.COOKIE);
         // While signing in with a login provider, only the provider's answer says who this is.
-        if (cookie == null || cookie.getValue().isEmpty() || Routes.isSignIn(context.normalizedPath())) {
+        if (cookie == null || cookie.getValue().isEmpty() || Routes.isSignIn(PrefixRouting.pathInside(context))) {
             return Uni.createFrom().optional(java.util.Optional.empty());
         }
         SessionTokenRequest request = new SessionTokenRequest(cookie.getValue());
@@ -45,13 +46,15 @@ class SessionCookieMechanism implements HttpAuthenticationMechanism {
                     .item(new ChallengeData(
                             503, HttpHeaderNames.RETRY_AFTER, String.valueOf(DatabaseFailures.RETRY_AFTER_SECONDS)));
         }
-        if (Routes.isSignIn(context.normalizedPath())) {
+        if (Routes.isSignIn(PrefixRouting.pathInside(context))) {
             // Signing in with a login provider: the provider's code flow answers the challenge.
             return Uni.createFrom().nullItem();
         }
-        String location = "/login";
+        String location = Routes.login();
         if (context.request().method() == HttpMethod.GET) {
-            location += "?next=" + URLEncoder.encode(context.request().uri(), StandardCharsets.UTF_8);
+            // The request's path here is the one inside Parley; the browser comes back through the prefix.
+            location +=
+                    "?next=" + URLEncoder.encode(Routes.link(context.request().uri()), StandardCharsets.UTF_8);
         }
         return Uni.createFrom().item(new ChallengeData(303, HttpHeaderNames.LOCATION, location));
     }

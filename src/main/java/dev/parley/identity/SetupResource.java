@@ -73,7 +73,7 @@ public class SetupResource {
                 accounts.createFirstOwner(form.email, form.name, form.password).orElseThrow(NotFoundException::new);
         setup.close();
         String token = accounts.startSession(owner.id);
-        return Response.seeOther(URI.create(Routes.ADMIN))
+        return Response.seeOther(URI.create(Routes.admin()))
                 .cookie(SessionCookies.issue(token, Cookies.secure(uri)))
                 .build();
     }

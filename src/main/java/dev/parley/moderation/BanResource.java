@@ -65,7 +65,7 @@ public class BanResource {
                     .entity(page(FormState.of(typed).withErrors(errors), null))
                     .build();
         }
-        return Response.seeOther(URI.create(Routes.withNotice(Routes.BANS, "banned")))
+        return Response.seeOther(URI.create(Routes.withNotice(Routes.bans(), "banned")))
                 .build();
     }
 
@@ -74,7 +74,7 @@ public class BanResource {
     @RolesAllowed(Roles.MODERATOR)
     public Response lift(@RestPath long id) {
         bans.lift(id, viewer.actor());
-        return Response.seeOther(URI.create(Routes.withNotice(Routes.BANS, "lifted")))
+        return Response.seeOther(URI.create(Routes.withNotice(Routes.bans(), "lifted")))
                 .build();
     }
 

@@ -51,7 +51,7 @@ public class LogResource {
     }
 
     private static String olderLink(LogFilter filter, long before) {
-        StringBuilder link = new StringBuilder(Routes.LOG + "?before=" + before);
+        StringBuilder link = new StringBuilder(Routes.log() + "?before=" + before);
         if (filter.action() != null) {
             link.append("&action=").append(filter.action().name().toLowerCase(java.util.Locale.ROOT));
         }

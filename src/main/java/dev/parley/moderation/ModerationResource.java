@@ -140,8 +140,9 @@ public class ModerationResource {
 
     /** The queue view a form came from; anything that is not a queue address falls back to the queue. */
     static String backTo(String back) {
-        String path = SafeRedirect.localPathOr(back, Routes.MODERATION);
-        return path.equals(Routes.MODERATION) || path.startsWith(Routes.MODERATION + "?") ? path : Routes.MODERATION;
+        String queue = Routes.moderation();
+        String path = SafeRedirect.localPathOr(back, queue);
+        return path.equals(queue) || path.startsWith(queue + "?") ? path : queue;
     }
 
     private static QueueFilter filterOf(String link) {

@@ -103,7 +103,7 @@ public record QueueFilter(
         }
         put(query, "after", after);
         put(query, "before", before);
-        StringBuilder link = new StringBuilder(Routes.MODERATION);
+        StringBuilder link = new StringBuilder(Routes.moderation());
         query.forEach((k, v) -> link.append(link.indexOf("?") < 0 ? '?' : '&')
                 .append(k)
                 .append('=')

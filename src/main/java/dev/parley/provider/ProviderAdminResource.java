@@ -87,7 +87,7 @@ public class ProviderAdminResource {
                 "Log in with " + chosen.label(),
                 "issuerUrl",
                 chosen == ProviderKind.GITLAB ? "https://gitlab.com" : "");
-        return Templates.adminEdit(new Editor(null, chosen, Routes.PROVIDERS, null), FormState.of(defaults), null);
+        return Templates.adminEdit(new Editor(null, chosen, Routes.providers(), null), FormState.of(defaults), null);
     }
 
     @POST
@@ -208,7 +208,7 @@ public class ProviderAdminResource {
                     .withValue("hasSecret", stored.get("hasSecret"))
                     .withValue("setUp", stored.get("setUp"))
                     .withErrors(saved.errors());
-            Editor editor = id == null ? new Editor(null, kind, Routes.PROVIDERS, null) : editor(id, kind, uri);
+            Editor editor = id == null ? new Editor(null, kind, Routes.providers(), null) : editor(id, kind, uri);
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.adminEdit(editor, typed, null))
                     .build();
@@ -231,7 +231,7 @@ public class ProviderAdminResource {
     }
 
     private static Response listWith(String done) {
-        return Response.seeOther(URI.create(Routes.withNotice(Routes.PROVIDERS, done)))
+        return Response.seeOther(URI.create(Routes.withNotice(Routes.providers(), done)))
                 .build();
     }
 }

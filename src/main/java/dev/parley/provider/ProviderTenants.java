@@ -1,5 +1,6 @@
 package dev.parley.provider;
 
+import dev.parley.web.PrefixRouting;
 import io.quarkus.oidc.OidcRequestContext;
 import io.quarkus.oidc.OidcTenantConfig;
 import io.quarkus.oidc.TenantConfigResolver;
@@ -34,7 +35,7 @@ class ProviderTenants implements TenantConfigResolver {
 
     @Override
     public Uni<OidcTenantConfig> resolve(RoutingContext context, OidcRequestContext<OidcTenantConfig> request) {
-        Matcher matcher = PROVIDER_PATH.matcher(context.normalizedPath());
+        Matcher matcher = PROVIDER_PATH.matcher(PrefixRouting.pathInside(context));
         if (!matcher.find()) {
             return Uni.createFrom().item(NO_PROVIDER);
         }

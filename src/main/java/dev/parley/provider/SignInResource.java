@@ -112,7 +112,7 @@ public class SignInResource {
         providers.enabled(id).orElseThrow(NotFoundException::new);
         boolean secure = Cookies.secure(uri);
         List<NewCookie> cookies = new ArrayList<>();
-        String back = Routes.HOME;
+        String back = Routes.home();
         if (slug != null && SLUG.matcher(slug).matches()) {
             Long parentId = parent != null && parent.matches("[1-9]\\d{0,17}") ? Long.valueOf(parent) : null;
             back = (parentId == null ? Routes.article(slug) : Routes.replyTo(slug, parentId)).replace("#respond", "")
@@ -146,7 +146,7 @@ public class SignInResource {
         if (back == null && !testing) {
             // Sign-ins start from a form of Parley's (POST /start, with its CSRF token) or the owner's Test
             // button: a link from elsewhere cannot sign a visitor in with an account of the link-maker's choosing.
-            return Response.seeOther(URI.create(Routes.HOME)).build();
+            return Response.seeOther(URI.create(Routes.home())).build();
         }
         if (identity.getCredential(AccessTokenCredential.class) == null) {
             // Not back from the provider yet: the code flow's challenge sends the reader there.
@@ -170,7 +170,7 @@ public class SignInResource {
         // A new sign-in replaces whatever session this browser had, which ends on the server too.
         sessions.end(currentSession);
         String token = readers.signedIn(profile, providerLogout);
-        return Response.seeOther(URI.create(SafeRedirect.localOrHostPage(back, Routes.HOME, hostPages)))
+        return Response.seeOther(URI.create(SafeRedirect.localOrHostPage(back, Routes.home(), hostPages)))
                 .cookie(
                         Cookies.httpOnly(
                                 SessionService.COOKIE, token, (int) SessionService.LONGEST.toSeconds(), secure),
@@ -204,7 +204,7 @@ public class SignInResource {
         boolean testing = providers.isTestTicket(test, id);
         String name =
                 providers.usable(id, testing).map(ProviderButton::displayName).orElseThrow(NotFoundException::new);
-        String target = testing ? Routes.provider(id) : SafeRedirect.localOrHostPage(back, Routes.HOME, hostPages);
+        String target = testing ? Routes.provider(id) : SafeRedirect.localOrHostPage(back, Routes.home(), hostPages);
         // The reader reads what happened in words; the code (only a well-formed one: the query string is anyone's
         // to write) is a detail shown to the site owner testing the provider. The provider's error_description
         // is never shown: it is free text from whoever wrote the link.

@@ -55,7 +55,7 @@ public class SettingsResource {
                     .entity(page(FormState.of(form.typed()).withErrors(errors), false, null))
                     .build();
         }
-        return Response.seeOther(URI.create(Routes.withNotice(Routes.SETTINGS, "saved")))
+        return Response.seeOther(URI.create(Routes.withNotice(Routes.settings(), "saved")))
                 .build();
     }
 

@@ -164,7 +164,7 @@ public class EmbedResource {
                         .flatMap(thread -> threads.articlePage(thread.slug, commenter, replyToId, null))
                         .or(() -> Optional.of(threads.newThreadPage(PageThreads.unsaved(address, title), post)))
                         .map(found -> ThreadService.withPost(found, post)),
-                Routes.EMBED_COMMENTS,
+                Routes.embedComments(),
                 headers,
                 uri,
                 request);
@@ -173,6 +173,6 @@ public class EmbedResource {
     /** The reply form of a host page's thread: posted with the page it is for, as the host named it. */
     private static ArticlePage.PostTo postTo(PageThreads.PageAddress address, String page, String id, String title) {
         return new ArticlePage.PostTo(
-                Routes.EMBED_COMMENTS, EmbedReplyForm.threadFields(address.canonicalUrl(), id, title), true);
+                Routes.embedComments(), EmbedReplyForm.threadFields(address.canonicalUrl(), id, title), true);
     }
 }

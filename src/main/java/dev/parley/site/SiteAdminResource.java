@@ -129,7 +129,7 @@ public class SiteAdminResource {
                     .entity(Templates.adminDelete(sites.deletion(id)))
                     .build();
         }
-        return seeOther(Routes.withNotice(Routes.SITES, "deleted"));
+        return seeOther(Routes.withNotice(Routes.sites(), "deleted"));
     }
 
     @POST

@@ -1,5 +1,6 @@
 package dev.parley.system;
 
+import dev.parley.web.PathPrefix;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -12,20 +13,35 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Parley's entry point. Before anything starts, it checks that the ports Parley will listen on are free: the
  * database migration, the generated keys and the owner from {@code PARLEY_ADMIN_*} are all written during start-up,
- * and a start that is bound to fail (another program on port 8080) must leave the data folder as it found it.
+ * and a start that is bound to fail (another program on port 8080, a path prefix that is not a path) must leave
+ * the data folder as it found it.
  */
 @QuarkusMain
 public class ParleyMain {
 
     public static void main(String... args) {
         if (LaunchMode.current() == LaunchMode.NORMAL) {
-            String taken = takenPort();
+            String refused = malformedPrefix();
+            String taken = refused != null ? refused : takenPort();
             if (taken != null) {
                 System.err.println(taken);
                 System.exit(1);
             }
         }
         Quarkus.run(args);
+    }
+
+    /** A message saying why {@code PARLEY_PATH_PREFIX} is not a path, or null when it is one (or unset). */
+    private static String malformedPrefix() {
+        String configured = ConfigProvider.getConfig()
+                .getOptionalValue("parley.path-prefix", String.class)
+                .orElse("");
+        try {
+            PathPrefix.parse(configured);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return "Parley did not start: " + e.getMessage() + " Nothing was written to the data folder.";
+        }
     }
 
     /** A message naming the first port that is already in use, or null when both are free. */

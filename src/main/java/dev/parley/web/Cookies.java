@@ -20,6 +20,12 @@ public final class Cookies {
     /**
      * A cookie scripts cannot read.
      *
+     * <p>The path is "/" also when Parley runs under a path prefix (PARLEY_PATH_PREFIX), on purpose: when the
+     * host site's server includes a thread into its page (nginx SSI, Varnish ESI), the include is a sub-request
+     * of the page's own request, whose cookies are those the browser sends with the page's address. A cookie
+     * limited to the prefix would never reach it, and the reader would not see their own pending comment or
+     * stay signed in inside the host page.
+     *
      * @param maxAgeSeconds 0 tells the browser to forget the cookie
      */
     public static NewCookie httpOnly(String name, String value, int maxAgeSeconds, boolean secure) {

@@ -21,7 +21,7 @@ public class PostOnlyAddresses {
             return new ErrorPages().webApplication(e);
         }
         String target =
-                SafeRedirect.localPathOr(Routes.formPageOf(uri.getRequestUri().getRawPath()), Routes.HOME);
+                SafeRedirect.localPathOr(Routes.formPageOf(uri.getRequestUri().getRawPath()), Routes.home());
         return Response.seeOther(URI.create(target)).build();
     }
 }

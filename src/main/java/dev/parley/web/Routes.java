@@ -7,19 +7,28 @@ import java.nio.charset.StandardCharsets;
 /**
  * Every link Parley prints, in one place: Java code calls {@code Routes.article(slug)}, templates
  * {@code {routes:article(slug)}}.
+ *
+ * <p>Parley may run under a path of the host site ({@code PARLEY_PATH_PREFIX}, e.g. {@code /comments}). The
+ * UPPER_CASE constants are paths inside Parley, as {@code @Path} and request matching see them; every method
+ * gives a link as the browser needs it, with the prefix in front. Redirects and pages use the methods only.
  */
 @TemplateExtension(namespace = "routes")
 public final class Routes {
 
     private Routes() {}
 
+    /** A path inside Parley as the browser reaches it: with the path prefix, if Parley runs under one. */
+    public static String link(String path) {
+        return PathPrefix.current().link(path);
+    }
+
     /** A static file of Parley's ({@code /css/embed.css}), as pages link to it. */
     public static String asset(String path) {
-        return path;
+        return link(path.startsWith("/") ? path : "/" + path);
     }
 
     public static String article(String slug) {
-        return "/articles/" + encode(slug);
+        return link("/articles/" + encode(slug));
     }
 
     /** A comment on a page of its thread; page 1 needs no query. */
@@ -54,6 +63,15 @@ public final class Routes {
     /** Where the reply form inside a host page posts (no CSRF cookie: checked by origin). */
     public static final String EMBED_COMMENTS = "/embed/comments";
 
+    /** The thread fragment's address, as a host's server or script asks for it (with {@code ?page=…}). */
+    public static String embedThread() {
+        return link(EMBED_THREAD);
+    }
+
+    public static String embedComments() {
+        return link(EMBED_COMMENTS);
+    }
+
     public static final String SETUP = "/setup";
     public static final String ADMIN = "/admin";
     public static final String SETTINGS = "/admin/settings";
@@ -66,8 +84,12 @@ public final class Routes {
     /** The owner's other websites, whose pages carry threads. */
     public static final String SITES = "/admin/sites";
 
+    public static String sites() {
+        return link(SITES);
+    }
+
     public static String site(long id) {
-        return SITES + "/" + id;
+        return link(SITES + "/" + id);
     }
 
     /** A page of the site's list of threads; page 1 needs no query. */
@@ -91,17 +113,103 @@ public final class Routes {
     /** Every address of signing in with a login provider starts with this. */
     public static final String SIGN_IN = "/auth/";
 
-    /** {@code /auth/{id}/{step}}: start, login, callback, failed; an empty step gives the provider's folder. */
-    public static String signIn(long providerId, String step) {
-        return SIGN_IN + providerId + (step.isEmpty() ? "" : "/" + step);
+    public static final String LOGIN = "/login";
+    public static final String LOGOUT = "/logout";
+
+    public static String home() {
+        return link(HOME);
     }
 
+    public static String setup() {
+        return link(SETUP);
+    }
+
+    public static String login() {
+        return link(LOGIN);
+    }
+
+    public static String logout() {
+        return link(LOGOUT);
+    }
+
+    /** Log out, but stay signed in at the login provider (to sign in with another account of it). */
+    public static String logoutKeepingProvider() {
+        return link(LOGOUT + "?keep-provider=true");
+    }
+
+    public static String admin() {
+        return link(ADMIN);
+    }
+
+    public static String settings() {
+        return link(SETTINGS);
+    }
+
+    public static String settingsTrial() {
+        return link(SETTINGS + "/try");
+    }
+
+    public static String accounts() {
+        return link(ACCOUNTS);
+    }
+
+    public static String account() {
+        return link(ACCOUNT);
+    }
+
+    public static String accountName() {
+        return link(ACCOUNT + "/name");
+    }
+
+    public static String accountPassword() {
+        return link(ACCOUNT + "/password");
+    }
+
+    public static String providers() {
+        return link(PROVIDERS);
+    }
+
+    public static String providerDrafts() {
+        return link(PROVIDERS + "/drafts");
+    }
+
+    public static String moderation() {
+        return link(MODERATION);
+    }
+
+    public static String decisions() {
+        return link(MODERATION + "/decisions");
+    }
+
+    public static String bans() {
+        return link(BANS);
+    }
+
+    public static String log() {
+        return link(LOG);
+    }
+
+    /** The editor's address for a new article, and where it posts. */
+    public static String newArticle() {
+        return link("/admin/articles/new");
+    }
+
+    public static String articles() {
+        return link("/admin/articles");
+    }
+
+    /** {@code /auth/{id}/{step}}: start, login, callback, failed; an empty step gives the provider's folder. */
+    public static String signIn(long providerId, String step) {
+        return link(SIGN_IN + providerId + (step.isEmpty() ? "" : "/" + step));
+    }
+
+    /** Whether a path inside Parley (without the prefix) belongs to signing in with a login provider. */
     public static boolean isSignIn(String path) {
         return path.startsWith(SIGN_IN);
     }
 
     public static String provider(long id) {
-        return PROVIDERS + "/" + id;
+        return link(PROVIDERS + "/" + id);
     }
 
     public static String providerAction(long id, String action) {
@@ -119,7 +227,7 @@ public final class Routes {
 
     /** A comment's page in the moderation area: its details and history. */
     public static String moderatedComment(long id) {
-        return MODERATION + "/comments/" + id;
+        return link(MODERATION + "/comments/" + id);
     }
 
     public static String moderatedComment(long id, String action) {
@@ -128,49 +236,49 @@ public final class Routes {
 
     /** The queue, filtered to one value: {@code /moderation?email=ann%40example.org}. */
     public static String queueFiltered(String filter, String value) {
-        return MODERATION + "?" + filter + "=" + encode(value == null ? "" : value);
+        return link(MODERATION + "?" + filter + "=" + encode(value == null ? "" : value));
     }
 
     public static String commentLog(long commentId) {
-        return LOG + "?comment=" + commentId;
+        return link(LOG + "?comment=" + commentId);
     }
 
     public static String banForm(String kind, String value) {
-        return BANS + "?kind=" + encode(kind) + "&value=" + encode(value == null ? "" : value) + "#ban-form";
+        return link(BANS + "?kind=" + encode(kind) + "&value=" + encode(value == null ? "" : value) + "#ban-form");
     }
 
     public static String liftBan(long id) {
-        return BANS + "/" + id + "/lift";
+        return link(BANS + "/" + id + "/lift");
     }
 
     public static String editArticle(long id) {
-        return "/admin/articles/" + id;
+        return link("/admin/articles/" + id);
     }
 
     public static String articleAction(long id, String action) {
-        return "/admin/articles/" + id + "/" + action;
+        return link("/admin/articles/" + id + "/" + action);
     }
 
     public static String readerRole(long identityId) {
-        return ACCOUNTS + "/readers/" + identityId + "/role";
+        return link(ACCOUNTS + "/readers/" + identityId + "/role");
     }
 
     public static String removeAccount(long id) {
-        return "/admin/accounts/" + id + "/remove";
+        return link(ACCOUNTS + "/" + id + "/remove");
     }
 
     /**
-     * The page whose form posts to {@code postOnlyPath}: the article for a reply, the admin or moderation page
-     * for theirs, the front page otherwise (signing out, starting a sign-in).
+     * The page whose form posts to {@code postOnlyPath} (a path inside Parley): the article for a reply, the
+     * admin or moderation page for theirs, the front page otherwise (signing out, starting a sign-in).
      */
     public static String formPageOf(String postOnlyPath) {
         for (FormPage page : FORM_PAGES) {
             java.util.regex.Matcher matcher = page.postOnly().matcher(postOnlyPath);
             if (matcher.matches()) {
-                return matcher.replaceFirst(page.formPage());
+                return link(matcher.replaceFirst(page.formPage()));
             }
         }
-        return HOME;
+        return home();
     }
 
     /** POST-only addresses, and the page of their form; the first that matches applies. */

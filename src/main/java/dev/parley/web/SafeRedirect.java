@@ -5,8 +5,8 @@ import java.net.URISyntaxException;
 import java.util.regex.Pattern;
 
 /**
- * Return targets after sign-in or a form: same-origin paths, or pages of the owner's registered sites, so nobody
- * can bounce users elsewhere.
+ * Return targets after sign-in or a form: Parley's own pages, or pages of the owner's registered sites, so nobody
+ * can bounce users elsewhere. Under a path prefix, Parley's own pages are the paths under it.
  */
 public final class SafeRedirect {
 
@@ -23,7 +23,11 @@ public final class SafeRedirect {
         try {
             URI uri = new URI(candidate);
             // A path (with query and fragment) of this site, and one that a Location header can carry.
-            return uri.getScheme() == null && uri.getRawAuthority() == null ? candidate : fallback;
+            return uri.getScheme() == null
+                            && uri.getRawAuthority() == null
+                            && PathPrefix.current().inside(uri.normalize().getRawPath()) != null
+                    ? candidate
+                    : fallback;
         } catch (URISyntaxException notAnAddress) {
             return fallback;
         }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The load balancer of {@code docker/compose.yaml}: nginx with the very file {@code docker/nginx/parley.conf},
+ * nginx for tests: the load balancer of {@code docker/compose.yaml}, with the very file {@code docker/nginx/parley.conf},
  * its two upstreams pointed at two instances on loopback and its port at a free one. Fails when nginx is not
  * installed ({@code .ci/run} installs Debian's nginx-light).
  */
@@ -37,6 +37,24 @@ public final class Nginx implements AutoCloseable {
         conf = conf.replace("parley-a:8080", "127.0.0.1:" + first.port())
                 .replace("parley-b:8080", "127.0.0.1:" + second.port())
                 .replace("listen 80;", "listen 127.0.0.1:" + port + ";");
+        return start(conf, port, folder);
+    }
+
+    /**
+     * nginx with one {@code server} block of a test's own, e.g. a host site that passes {@code /comments/} to
+     * Parley. The block's {@code listen PORT;} is pointed at a free port on loopback.
+     */
+    public static Nginx serving(String server, Path folder) throws IOException {
+        assertTrue(server.contains("listen PORT;"), server);
+        int port = Ports.free();
+        return start(server.replace("listen PORT;", "listen 127.0.0.1:" + port + ";"), port, folder);
+    }
+
+    private static Nginx start(String conf, int port, Path folder) throws IOException {
+        Path binary = Path.of("/usr/sbin/nginx");
+        if (!Files.isExecutable(binary)) {
+            fail("This test runs nginx (apt-get install nginx-light).");
+        }
         Files.createDirectories(folder);
         Files.writeString(folder.resolve("parley.conf"), conf);
         Files.writeString(

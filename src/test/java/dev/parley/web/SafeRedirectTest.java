@@ -28,4 +28,20 @@ class SafeRedirectTest {
     void anythingElseFallsBack(String path) {
         assertEquals("/fallback", SafeRedirect.localPathOr(path, "/fallback"));
     }
+
+    /** Under a path prefix, the rest of the host site is not Parley's to send readers to. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/comments/moderation", "/comments/articles/a#comment-1", "/comments/"})
+    void underAPrefixOnlyItsPathsAreFollowed(String path) {
+        PathPrefix.use(PathPrefix.parse("/comments"));
+        try {
+            assertEquals(path, SafeRedirect.localPathOr(path, "/fallback"));
+            for (String elsewhere :
+                    new String[] {"/moderation", "/", "/commentsx/a", "/comments/../wp-admin", "/comments"}) {
+                assertEquals("/fallback", SafeRedirect.localPathOr(elsewhere, "/fallback"), elsewhere);
+            }
+        } finally {
+            PathPrefix.use(PathPrefix.ROOT);
+        }
+    }
 }
