@@ -1,0 +1,224 @@
+#!/usr/bin/env bash
+# check.sh: tries the README's WordPress recipe on a real WordPress, the way a reader meets it.
+#
+# WordPress (Debian's package, on Debian's Apache with mod_php, already installed and served at $WP_URL) gets
+# the plugin parley-comments/ and the Apache snippet apache-parley.conf exactly as the README gives them;
+# Parley (the packaged jar, a fresh data folder) gets the WordPress origin as a site. Then curl and headless
+# Chromium with JavaScript off read a post: Parley's thread is inside the theme's page, a comment posts and
+# comes back to the post at #comment-N marked "awaiting moderation", WordPress's own comment endpoint says
+# comments are closed, and a stopped Parley leaves a readable note instead of the thread.
+#
+# Run as root from anywhere, after `./mvnw package -DskipTests`:   docker/wordpress/check.sh
+# Needs: curl, jq, chromium, chromedriver, Java 17; a2enmod/a2enconf/apache2ctl (Debian's apache2).
+# Leaves behind: the plugin installed and active, /etc/apache2/conf-available/parley-comments.conf enabled
+# (both are replaced on the next run). Parley and chromedriver are stopped at the end, their folders removed.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+WP_URL=${WP_URL:-http://127.0.0.1:8081}
+WP_ROOT=${WP_ROOT:-/usr/share/wordpress}
+WP_CONTENT=${WP_CONTENT:-/var/lib/wordpress/wp-content}
+PARLEY_PORT=${PARLEY_PORT:-8080}
+jar="$repo/target/quarkus-app/quarkus-run.jar"
+
+step() { printf '\n== %s\n' "$*"; }
+ok() { printf '   ok: %s\n' "$*"; }
+fail() { printf '   FAILED: %s\n' "$*" >&2; exit 1; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# Fails unless the text in $1 contains $2 (fixed string).
+expect() { grep -qF -- "$2" <<<"$1" || fail "${3:-expected to see: $2}"; }
+refuse() { ! grep -qF -- "$2" <<<"$1" || fail "${3:-expected not to see: $2}"; }
+
+[ "$(id -u)" = 0 ] || fail "run as root: the check installs a WordPress plugin and an Apache configuration"
+[ -f "$jar" ] || fail "package Parley first: ./mvnw -B -ntp package -DskipTests"
+for tool in curl jq chromium chromedriver java python3 apache2ctl a2enconf php; do
+  command -v "$tool" >/dev/null || fail "$tool is missing"
+done
+curl -sf -o /dev/null "$WP_URL/" || fail "no WordPress answers at $WP_URL/"
+! (exec 3<>"/dev/tcp/127.0.0.1/$PARLEY_PORT") 2>/dev/null || fail "port $PARLEY_PORT is taken: stop what runs there, or set PARLEY_PORT"
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+step "Versions"
+echo "   $(php -r 'include "'"$WP_ROOT"'/wp-includes/version.php"; echo "WordPress $wp_version";'), PHP $(php -r 'echo PHP_VERSION;'), $(apache2ctl -v | head -1 | sed 's/^Server version: //')"
+echo "   $(chromium --version), $(java -version 2>&1 | head -1)"
+
+step "Parley: the packaged jar on 127.0.0.1:$PARLEY_PORT under /comments, a fresh data folder, behind a proxy"
+management=$(free_port)
+h2_url="jdbc:h2:file:$work/data/parley;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=TRUE"
+(
+  cd "$work"
+  exec env -u PARLEY_DB_URL PARLEY_DATA_DIR="$work/data" QUARKUS_HTTP_PORT="$PARLEY_PORT" \
+    PARLEY_MANAGEMENT_PORT="$management" PARLEY_BEHIND_PROXY=true PARLEY_PATH_PREFIX=/comments \
+    PARLEY_ADMIN_EMAIL=owner@example.org PARLEY_ADMIN_PASSWORD="wordpress recipe check" \
+    PARLEY_DB_URL="$h2_url" \
+    java -jar "$jar" >"$work/parley.log" 2>&1
+) &
+parley_pid=$!
+pids+=("$parley_pid")
+for _ in $(seq 1 300); do
+  curl -sf -o /dev/null "http://127.0.0.1:$management/q/health/ready" && break
+  kill -0 "$parley_pid" 2>/dev/null || { cat "$work/parley.log"; fail "Parley stopped during start-up"; }
+  sleep 0.3
+done
+curl -sf -o /dev/null "http://127.0.0.1:$management/q/health/ready" || fail "Parley did not become ready"
+ok "Parley is ready"
+
+step "Parley: the WordPress origin registered as a site"
+# Plain permalinks (?p=123): the query parameter p makes the page. Loopback WordPress is http only, so http and
+# https are not one page here. Both readers below come from 127.0.0.1, so flood control is off for the check.
+h2_jar=$(ls "$repo"/target/quarkus-app/lib/main/com.h2database.h2-*.jar)
+java -cp "$h2_jar" org.h2.tools.Shell -url "$h2_url" -user sa -password "" -sql "
+  insert into site (name, origins, kept_query_params, trailing_slash, same_page_any_scheme, created_at)
+    values ('WordPress on loopback', '$WP_URL', 'p,page_id', 'KEEP', false, current_timestamp);
+  update discussion_settings set flood_seconds = 0;" >/dev/null
+ok "site '$WP_URL' (kept query parameters p, page_id), flood control off"
+
+step "WordPress: the plugin installed, activated and set"
+rm -rf "$WP_CONTENT/plugins/parley-comments"
+cp -r "$here/parley-comments" "$WP_CONTENT/plugins/parley-comments"
+chmod -R u=rwX,go=rX "$WP_CONTENT/plugins/parley-comments"
+cat >"$work/setup-plugin.php" <<'PHP'
+<?php
+// Debian's wp-config.php picks /etc/wordpress/config-<host>.php by the request's host.
+$_SERVER['HTTP_HOST']      = getenv('WP_HOST');
+$_SERVER['REQUEST_URI']    = '/';
+$_SERVER['REQUEST_METHOD'] = 'GET';
+require getenv('WP_ROOT') . '/wp-load.php';
+require_once ABSPATH . 'wp-admin/includes/plugin.php';
+$result = activate_plugin('parley-comments/parley-comments.php');
+if (is_wp_error($result)) {
+    fwrite(STDERR, $result->get_error_message() . "\n");
+    exit(1);
+}
+update_option('parley_comments_address', 'http://127.0.0.1:' . getenv('PARLEY_PORT'));
+update_option('parley_comments_prefix', '/comments');
+$post = get_posts(array('numberposts' => 1, 'post_type' => 'post', 'orderby' => 'ID', 'order' => 'ASC'))[0];
+echo json_encode(array('id' => $post->ID, 'url' => get_permalink($post), 'title' => get_the_title($post), 'theme' => get_stylesheet()));
+PHP
+WP_HOST=${WP_URL#*://} WP_ROOT="$WP_ROOT" PARLEY_PORT="$PARLEY_PORT" php "$work/setup-plugin.php" >"$work/post.json"
+post_url=$(jq -r .url "$work/post.json")
+post_id=$(jq -r .id "$work/post.json")
+ok "active; post $post_id at $post_url, theme $(jq -r .theme "$work/post.json")"
+
+step "Apache: apache-parley.conf enabled for the WordPress site"
+# The snippet as the README prints it; only Parley's port changes when PARLEY_PORT is not 8080.
+sed "s#127\.0\.0\.1:8080/#127.0.0.1:$PARLEY_PORT/#g" "$here/apache-parley.conf" >/etc/apache2/conf-available/parley-comments.conf
+a2enmod -q proxy proxy_http headers >/dev/null
+a2enconf -q parley-comments >/dev/null
+apache2ctl configtest 2>&1 | grep -v '^Syntax OK$' || true
+apache2ctl graceful
+for _ in $(seq 1 50); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "$WP_URL/comments/")" = 200 ] && break
+  sleep 0.2
+done
+front=$(curl -s "$WP_URL/comments/")
+expect "$front" "Parley" "Parley's front page does not answer at $WP_URL/comments/"
+ok "$WP_URL/comments/ is Parley"
+
+# The fields of the form with id $1 in the HTML on stdin, hidden ones with their values, as name<TAB>value lines.
+form_fields() {
+  python3 -c '
+import sys, html.parser
+class Form(html.parser.HTMLParser):
+    inside = False; action = None
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form" and a.get("id") == sys.argv[1]:
+            self.inside = True; print("action\t" + a.get("action", ""))
+        elif tag == "input" and self.inside and a.get("type") == "hidden":
+            print(a.get("name", "") + "\t" + a.get("value", ""))
+    def handle_endtag(self, tag):
+        if tag == "form": self.inside = False
+Form().feed(sys.stdin.read())' "$1"
+}
+
+step "A reader with curl"
+jar="$work/curl-cookies"
+page=$(curl -sf -c "$jar" -b "$jar" "$post_url")
+expect "$page" "data-parley-thread" "the post does not carry Parley's thread"
+before=${page%%data-parley-thread*}
+expect "$before" "<header" "Parley's thread is not after the theme's header"
+expect "${page#*data-parley-thread}" "<footer" "Parley's thread is not before the theme's footer"
+refuse "$page" "wp-comments-post.php" "WordPress's own comment form is still on the page"
+for php_noise in "Warning:" "Notice:" "Deprecated:" "Fatal error"; do refuse "$page" "$php_noise"; done
+ok "the post shows Parley's thread between the theme's header and footer, and no form of WordPress's"
+fields=$(form_fields commentform <<<"$page")
+action=$(awk -F'\t' '$1 == "action" { print $2 }' <<<"$fields")
+expect "$action" "/comments/embed/comments" "the reply form does not post to /comments/embed/comments: $action"
+args=()
+while IFS=$'\t' read -r name value; do
+  [ "$name" = action ] || args+=(--data-urlencode "$name=$value")
+done <<<"$fields"
+headers=$(curl -s -o /dev/null -D - -c "$jar" -b "$jar" -H "Origin: ${WP_URL}" "${args[@]}" \
+  --data-urlencode "comment=Posted with curl through WordPress's own origin." \
+  --data-urlencode "author=Curl Reader" --data-urlencode "email=curl@example.org" "${WP_URL}${action}")
+location=$(grep -i '^location:' <<<"$headers" | tr -d '\r' | sed 's/^[Ll]ocation: *//')
+expect "$(head -1 <<<"$headers")" " 303" "posting did not answer 303: $(head -1 <<<"$headers")"
+[[ $location == "$post_url#comment-"* ]] || fail "posting led to $location, not to $post_url#comment-N"
+ok "posted: 303 to $location"
+comment_id=${location##*#}
+again=$(curl -sf -b "$jar" "$post_url")
+expect "$again" "id=\"$comment_id\"" "the post does not show $comment_id to its author"
+expect "$again" "awaiting moderation" "the author does not see 'awaiting moderation'"
+refuse "$(curl -sf "$post_url")" "Posted with curl" "another reader sees the pending comment"
+ok "the author sees $comment_id 'awaiting moderation' in the post; a reader without the cookies does not"
+
+step "WordPress's own comment endpoint is closed"
+closed=$(curl -s -d "comment_post_ID=$post_id&comment=straight+to+WordPress&author=Wp+Reader&email=wp@example.org" "$WP_URL/wp-comments-post.php")
+expect "$closed" "comments are closed" "wp-comments-post.php still takes comments"
+ok "wp-comments-post.php: 'Sorry, comments are closed for this item.'"
+
+step "A reader in headless Chromium with JavaScript off"
+driver_port=$(free_port)
+chromedriver --port="$driver_port" >"$work/chromedriver.log" 2>&1 &
+pids+=("$!")
+for _ in $(seq 1 50); do curl -sf -o /dev/null "http://127.0.0.1:$driver_port/status" && break; sleep 0.2; done
+wd() { # method path [json]
+  curl -sf -X "$1" -H 'Content-Type: application/json' ${3:+-d "$3"} "http://127.0.0.1:$driver_port$2"
+}
+session=$(wd POST /session "$(jq -n --arg dir "$work/chromium" '{capabilities: {alwaysMatch: {"goog:chromeOptions": {
+  args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+         "--window-size=1100,1400", ("--user-data-dir=" + $dir)],
+  prefs: {"profile.managed_default_content_settings.javascript": 2}}}}}')" | jq -r .value.sessionId)
+s="/session/$session"
+element() { wd POST "$s/element" "$(jq -n --arg css "$1" '{using: "css selector", value: $css}')" | jq -r '.value | to_entries[0].value'; }
+screenshot() { mkdir -p "$repo/target/wordpress-check"; wd GET "$s/screenshot" | jq -r .value | base64 -d >"$repo/target/wordpress-check/$1.png"; }
+wd POST "$s/url" '{"url": "data:text/html,<title>off</title><script>document.title=\"on\"</script>"}' >/dev/null
+[ "$(wd GET "$s/title" | jq -r .value)" = off ] || fail "JavaScript is on in Chromium"
+ok "JavaScript is off (a page's script did not run)"
+wd POST "$s/url" "$(jq -n --arg url "$post_url" '{url: $url}')" >/dev/null
+element "[data-parley-thread]" >/dev/null || fail "Chromium does not find Parley's thread in the post"
+screenshot 1-post
+wd POST "$s/element/$(element '#commentform [name=comment]')/value" '{"text": "Posted from Chromium without JavaScript."}' >/dev/null
+wd POST "$s/element/$(element '#commentform [name=author]')/value" '{"text": "Chromium Reader"}' >/dev/null
+wd POST "$s/element/$(element '#commentform [name=email]')/value" '{"text": "chromium@example.org"}' >/dev/null
+wd POST "$s/element/$(element '#commentform [type=submit]:not([formaction])')/click" '{}' >/dev/null
+landed=$(wd GET "$s/url" | jq -r .value)
+[[ $landed == "$post_url#comment-"* ]] || fail "Chromium landed on $landed, not on $post_url#comment-N"
+source=$(wd GET "$s/source" | jq -r .value)
+expect "$source" "id=\"${landed##*#}\"" "Chromium does not show ${landed##*#}"
+expect "$source" "awaiting moderation" "Chromium does not show 'awaiting moderation'"
+expect "$source" "Posted from Chromium without JavaScript." "Chromium does not show the comment's text"
+screenshot 2-after-posting
+ok "posted, back at $landed, the comment shows 'awaiting moderation' (screenshots in target/wordpress-check/)"
+wd DELETE "$s" >/dev/null || true
+
+step "Parley stopped: the post still works"
+kill "$parley_pid"
+wait "$parley_pid" 2>/dev/null || true
+down=$(curl -s -w '\n%{http_code}' "$post_url")
+[ "$(tail -1 <<<"$down")" = 200 ] || fail "the post answered $(tail -1 <<<"$down") without Parley"
+expect "$down" "Comments are unavailable right now." "no readable note where the thread was"
+for php_noise in "Warning:" "Notice:" "Fatal error"; do refuse "$down" "$php_noise"; done
+ok "HTTP 200, 'Comments are unavailable right now.', no PHP warning"
+
+printf '\nThe WordPress recipe works.\n'
