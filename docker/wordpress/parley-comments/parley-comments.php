@@ -37,10 +37,11 @@ function parley_comments_prefix() {
  * GETs a path of Parley on behalf of the reader: only their Parley cookies go along (their own pending comment,
  * their sign-in), and their IP address, so that Parley's bans and flood control see the reader, not WordPress.
  *
- * @return array{status: int, body: string}|null null when Parley could not be reached at all.
+ * @return array{status: int, body: string, etag: string, cache: string}|null null when Parley could not be
+ *         reached at all.
  */
-function parley_comments_get( $path, array $query ) {
-	$headers = array( 'Accept' => 'text/html' );
+function parley_comments_get( $path, array $query, array $headers = array() ) {
+	$headers['Accept'] = 'text/html';
 	$cookies = parley_comments_reader_cookies();
 	if ( '' !== $cookies ) {
 		$headers['Cookie'] = $cookies;
@@ -63,7 +64,38 @@ function parley_comments_get( $path, array $query ) {
 	return array(
 		'status' => (int) wp_remote_retrieve_response_code( $response ),
 		'body'   => (string) wp_remote_retrieve_body( $response ),
+		'etag'   => (string) wp_remote_retrieve_header( $response, 'etag' ),
+		'cache'  => (string) wp_remote_retrieve_header( $response, 'cache-control' ),
 	);
+}
+
+/**
+ * The thread as a reader without Parley cookies sees it is the same for everyone: it is kept (a transient) for
+ * as long as Parley's Cache-Control allows a shared cache to keep it (s-maxage), then revalidated with its ETag,
+ * so that a busy post costs Parley one small request every few seconds. A reader with Parley cookies always gets
+ * their own thread, never kept.
+ */
+function parley_comments_get_thread( array $query ) {
+	if ( '' !== parley_comments_reader_cookies() ) {
+		return parley_comments_get( '/embed/thread', $query );
+	}
+	$key  = 'parley_thread_' . md5( wp_json_encode( $query ) );
+	$kept = get_transient( $key );
+	if ( is_array( $kept ) && $kept['fresh_until'] > time() ) {
+		return $kept['answer'];
+	}
+	$answer = parley_comments_get( '/embed/thread', $query, is_array( $kept ) ? array( 'If-None-Match' => $kept['answer']['etag'] ) : array() );
+	if ( null !== $answer && 304 === $answer['status'] && is_array( $kept ) ) {
+		$answer = array_merge( $kept['answer'], array( 'cache' => $answer['cache'] ?: $kept['answer']['cache'] ) );
+	}
+	$shared = null !== $answer && 200 === $answer['status'] && '' !== $answer['etag']
+		&& preg_match( '/(?:^|,)\s*public\b/i', $answer['cache'] ) && preg_match( '/s-maxage=(\d+)/i', $answer['cache'], $age );
+	if ( $shared ) {
+		set_transient( $key, array( 'answer' => $answer, 'fresh_until' => time() + (int) $age[1] ), HOUR_IN_SECONDS );
+	} elseif ( is_array( $kept ) ) {
+		delete_transient( $key );
+	}
+	return $answer;
 }
 
 /**
@@ -82,9 +114,13 @@ function parley_comments_reader_cookies() {
 	return implode( '; ', $kept );
 }
 
-/** The post's title as plain text: Parley escapes it itself, so WordPress's HTML entities must not reach it. */
+/**
+ * The post's title as plain text, at most the 300 characters a Parley thread's title holds: Parley escapes it
+ * itself, so WordPress's HTML entities (&#8217; for ’) must not reach it.
+ */
 function parley_comments_plain_title( WP_Post $post ) {
-	return trim( wp_strip_all_tags( html_entity_decode( get_the_title( $post ), ENT_QUOTES | ENT_HTML5, 'UTF-8' ) ) );
+	$title = trim( wp_strip_all_tags( html_entity_decode( get_the_title( $post ), ENT_QUOTES | ENT_HTML5, 'UTF-8' ) ) );
+	return mb_substr( $title, 0, 300 );
 }
 
 /** Whether a post shows Parley's thread at all (password-protected, draft and private posts do not). */
@@ -97,14 +133,15 @@ function parley_comments_print_thread( $post ) {
 	if ( ! parley_comments_shows_thread( $post ) ) {
 		return;
 	}
-	$answer = parley_comments_get(
-		'/embed/thread',
-		array(
-			'page'  => get_permalink( $post ),
-			'id'    => 'wp-' . $post->ID,
-			'title' => parley_comments_plain_title( $post ),
-		)
+	$query = array(
+		'page' => get_permalink( $post ),
+		'id'   => 'wp-' . $post->ID,
 	);
+	$title = parley_comments_plain_title( $post );
+	if ( '' !== $title ) {
+		$query['title'] = $title;
+	}
+	$answer = parley_comments_get_thread( $query );
 	if ( null !== $answer && 200 === $answer['status'] && '' !== trim( $answer['body'] ) ) {
 		// Parley's own rendering, escaped by Parley: printed as it came, never escaped a second time.
 		echo $answer['body']; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped
