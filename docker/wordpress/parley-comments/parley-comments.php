@@ -245,8 +245,8 @@ function parley_comments_sanitize_address( $value ) {
 /** Keeps a path such as /comments (or nothing); anything else leaves the saved prefix as it was. */
 function parley_comments_sanitize_prefix( $value ) {
 	$prefix = untrailingslashit( trim( (string) $value ) );
-	if ( '' !== $prefix && ! preg_match( '#^(/[A-Za-z0-9._~-]+)+$#', $prefix ) ) {
-		add_settings_error( 'parley_comments_prefix', 'parley_comments_prefix', __( 'The public prefix is a path such as /comments: letters, digits, “-”, “_”, “.”, “~” and “/”.', 'parley-comments' ) );
+	if ( '' !== $prefix && ( ! preg_match( '#^(/[A-Za-z0-9._~-]+)+$#', $prefix ) || preg_match( '#/\.\.?(/|$)#', $prefix ) ) ) {
+		add_settings_error( 'parley_comments_prefix', 'parley_comments_prefix', __( 'The public prefix is a path such as /comments: letters, digits, “-”, “_”, “.”, “~” and “/”, without “.” or “..” steps.', 'parley-comments' ) );
 		return parley_comments_prefix();
 	}
 	return $prefix;
