@@ -86,28 +86,24 @@ step "WordPress: the plugin installed, activated and set"
 rm -rf "$WP_CONTENT/plugins/parley-comments"
 cp -r "$here/parley-comments" "$WP_CONTENT/plugins/parley-comments"
 chmod -R u=rwX,go=rX "$WP_CONTENT/plugins/parley-comments"
-cat >"$work/setup-plugin.php" <<'PHP'
-<?php
-// Debian's wp-config.php picks /etc/wordpress/config-<host>.php by the request's host.
-$_SERVER['HTTP_HOST']      = getenv('WP_HOST');
-$_SERVER['REQUEST_URI']    = '/';
-$_SERVER['REQUEST_METHOD'] = 'GET';
-require getenv('WP_ROOT') . '/wp-load.php';
-require_once ABSPATH . 'wp-admin/includes/plugin.php';
-$result = activate_plugin('parley-comments/parley-comments.php');
-if (is_wp_error($result)) {
-    fwrite(STDERR, $result->get_error_message() . "\n");
-    exit(1);
+# Runs PHP ($1) inside WordPress; Debian's wp-config.php picks /etc/wordpress/config-<host>.php by the host.
+wp_eval() {
+  WP_HOST=${WP_URL#*://} WP_ROOT="$WP_ROOT" php -r '
+    $_SERVER["HTTP_HOST"] = getenv("WP_HOST"); $_SERVER["REQUEST_URI"] = "/"; $_SERVER["REQUEST_METHOD"] = "GET";
+    require getenv("WP_ROOT") . "/wp-load.php";
+    require_once ABSPATH . "wp-admin/includes/plugin.php";
+    '"$1"
 }
-update_option('parley_comments_address', 'http://127.0.0.1:' . getenv('PARLEY_PORT'));
-update_option('parley_comments_prefix', '/comments');
-$post = get_posts(array('numberposts' => 1, 'post_type' => 'post', 'orderby' => 'ID', 'order' => 'ASC'))[0];
-echo json_encode(array('id' => $post->ID, 'url' => get_permalink($post), 'title' => get_the_title($post), 'theme' => get_stylesheet()));
-PHP
-WP_HOST=${WP_URL#*://} WP_ROOT="$WP_ROOT" PARLEY_PORT="$PARLEY_PORT" php "$work/setup-plugin.php" >"$work/post.json"
-post_url=$(jq -r .url "$work/post.json")
-post_id=$(jq -r .id "$work/post.json")
-ok "active; post $post_id at $post_url, theme $(jq -r .theme "$work/post.json")"
+wp_eval '$result = activate_plugin("parley-comments/parley-comments.php");
+  if (is_wp_error($result)) { fwrite(STDERR, $result->get_error_message() . "\n"); exit(1); }
+  update_option("parley_comments_address", "http://127.0.0.1:'"$PARLEY_PORT"'");
+  update_option("parley_comments_prefix", "/comments");'
+post=$(wp_eval '$post = get_posts(array("numberposts" => 1, "post_type" => "post", "orderby" => "ID", "order" => "ASC"))[0];
+  echo json_encode(array("id" => $post->ID, "url" => get_permalink($post)));')
+post_url=$(jq -r .url <<<"$post")
+post_id=$(jq -r .id <<<"$post")
+theme=$(wp_eval 'echo get_stylesheet();')
+ok "active and set; the check reads post $post_id at $post_url"
 
 step "Apache: apache-parley.conf enabled for the WordPress site"
 # The snippet as the README prints it; only Parley's port changes when PARLEY_PORT is not 8080.
@@ -141,16 +137,24 @@ class Form(html.parser.HTMLParser):
 Form().feed(sys.stdin.read())' "$1"
 }
 
-step "A reader with curl"
+step "A reader with curl, in a block theme and in a classic one"
+# The thread is where the theme shows comments: after the post and its header, before the footer.
+in_theme() {
+  expect "$1" "data-parley-thread" "the post does not carry Parley's thread"
+  expect "${1%%data-parley-thread*}" "<header" "Parley's thread is not after the theme's header"
+  expect "${1%%data-parley-thread*}" "$2" "Parley's thread is not after the post"
+  expect "${1#*data-parley-thread}" "<footer" "Parley's thread is not before the theme's footer"
+  refuse "$1" "wp-comments-post.php" "WordPress's own comment form is still on the page"
+  for php_noise in "Warning:" "Notice:" "Deprecated:" "Fatal error"; do refuse "$1" "$php_noise"; done
+}
+for each in twentytwentyone twentytwentythree; do
+  wp_eval 'switch_theme("'"$each"'");'
+  in_theme "$(curl -sf "$post_url")" "entry-content"
+  ok "$each: Parley's thread between the post and the theme's footer, no form of WordPress's"
+done
+wp_eval 'switch_theme("'"$theme"'");'
 jar="$work/curl-cookies"
 page=$(curl -sf -c "$jar" -b "$jar" "$post_url")
-expect "$page" "data-parley-thread" "the post does not carry Parley's thread"
-before=${page%%data-parley-thread*}
-expect "$before" "<header" "Parley's thread is not after the theme's header"
-expect "${page#*data-parley-thread}" "<footer" "Parley's thread is not before the theme's footer"
-refuse "$page" "wp-comments-post.php" "WordPress's own comment form is still on the page"
-for php_noise in "Warning:" "Notice:" "Deprecated:" "Fatal error"; do refuse "$page" "$php_noise"; done
-ok "the post shows Parley's thread between the theme's header and footer, and no form of WordPress's"
 fields=$(form_fields commentform <<<"$page")
 action=$(awk -F'\t' '$1 == "action" { print $2 }' <<<"$fields")
 expect "$action" "/comments/embed/comments" "the reply form does not post to /comments/embed/comments: $action"
@@ -215,7 +219,8 @@ wd DELETE "$s" >/dev/null || true
 step "Parley stopped: the post still works"
 kill "$parley_pid"
 wait "$parley_pid" 2>/dev/null || true
-down=$(curl -s -w '\n%{http_code}' "$post_url")
+# With the author's cookies: their thread is never kept by WordPress, so this asks the stopped Parley.
+down=$(curl -s -b "$jar" -w '\n%{http_code}' "$post_url")
 [ "$(tail -1 <<<"$down")" = 200 ] || fail "the post answered $(tail -1 <<<"$down") without Parley"
 expect "$down" "Comments are unavailable right now." "no readable note where the thread was"
 for php_noise in "Warning:" "Notice:" "Fatal error"; do refuse "$down" "$php_noise"; done
