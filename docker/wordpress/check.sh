@@ -9,6 +9,7 @@
 # comments are closed, and a stopped Parley leaves a readable note instead of the thread.
 #
 # Run as root from anywhere, after `./mvnw package -DskipTests`:   docker/wordpress/check.sh
+# (PARLEY_JAR=… names another packaged quarkus-run.jar; PARLEY_PORT, WP_URL, WP_ROOT and WP_CONTENT other places.)
 # Needs: curl, jq, chromium, chromedriver, Java 17; a2enmod/a2enconf/apache2ctl (Debian's apache2).
 # Leaves behind: the plugin installed and active, /etc/apache2/conf-available/parley-comments.conf enabled
 # (both are replaced on the next run). Parley and chromedriver are stopped at the end, their folders removed.
@@ -20,7 +21,7 @@ WP_URL=${WP_URL:-http://127.0.0.1:8081}
 WP_ROOT=${WP_ROOT:-/usr/share/wordpress}
 WP_CONTENT=${WP_CONTENT:-/var/lib/wordpress/wp-content}
 PARLEY_PORT=${PARLEY_PORT:-8080}
-jar="$repo/target/quarkus-app/quarkus-run.jar"
+jar=${PARLEY_JAR:-$repo/target/quarkus-app/quarkus-run.jar}
 
 step() { printf '\n== %s\n' "$*"; }
 ok() { printf '   ok: %s\n' "$*"; }
@@ -38,9 +39,19 @@ done
 curl -sf -o /dev/null "$WP_URL/" || fail "no WordPress answers at $WP_URL/"
 ! (exec 3<>"/dev/tcp/127.0.0.1/$PARLEY_PORT") 2>/dev/null || fail "port $PARLEY_PORT is taken: stop what runs there, or set PARLEY_PORT"
 
+# Runs PHP ($1) inside WordPress; Debian's wp-config.php picks /etc/wordpress/config-<host>.php by the host.
+wp_eval() {
+  WP_HOST=${WP_URL#*://} WP_ROOT="$WP_ROOT" php -r '
+    $_SERVER["HTTP_HOST"] = getenv("WP_HOST"); $_SERVER["REQUEST_URI"] = "/"; $_SERVER["REQUEST_METHOD"] = "GET";
+    require getenv("WP_ROOT") . "/wp-load.php";
+    require_once ABSPATH . "wp-admin/includes/plugin.php";
+    '"$1"
+}
 work=$(mktemp -d)
 pids=()
+theme=""
 cleanup() {
+  [ -z "$theme" ] || wp_eval 'switch_theme("'"$theme"'");' || true
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   rm -rf "$work"
@@ -49,11 +60,11 @@ trap cleanup EXIT
 
 step "Versions"
 echo "   $(php -r 'include "'"$WP_ROOT"'/wp-includes/version.php"; echo "WordPress $wp_version";'), PHP $(php -r 'echo PHP_VERSION;'), $(apache2ctl -v | head -1 | sed 's/^Server version: //')"
-echo "   $(chromium --version), $(java -version 2>&1 | head -1)"
+echo "   $(chromium --version 2>/dev/null), $(java -version 2>&1 | head -1)"
 
 step "Parley: the packaged jar on 127.0.0.1:$PARLEY_PORT under /comments, a fresh data folder, behind a proxy"
 management=$(free_port)
-h2_url="jdbc:h2:file:$work/data/parley;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=TRUE"
+h2_url="jdbc:h2:file:$work/data/parley;WRITE_DELAY=0;AUTO_SERVER=TRUE"
 (
   cd "$work"
   exec env -u PARLEY_DB_URL PARLEY_DATA_DIR="$work/data" QUARKUS_HTTP_PORT="$PARLEY_PORT" \
@@ -75,25 +86,24 @@ ok "Parley is ready"
 step "Parley: the WordPress origin registered as a site"
 # Plain permalinks (?p=123): the query parameter p makes the page. Loopback WordPress is http only, so http and
 # https are not one page here. Both readers below come from 127.0.0.1, so flood control is off for the check.
-h2_jar=$(ls "$repo"/target/quarkus-app/lib/main/com.h2database.h2-*.jar)
+h2_jar=$(ls "$(dirname "$jar")"/lib/main/com.h2database.h2-*.jar)
 java -cp "$h2_jar" org.h2.tools.Shell -url "$h2_url" -user sa -password "" -sql "
   insert into site (name, origins, kept_query_params, trailing_slash, same_page_any_scheme, created_at)
     values ('WordPress on loopback', '$WP_URL', 'p,page_id', 'KEEP', false, current_timestamp);
   update discussion_settings set flood_seconds = 0;" >/dev/null
+# Parley reads its sites again every 10 seconds: wait until it serves the post's thread.
+probe="http://127.0.0.1:$PARLEY_PORT/comments/embed/thread?page=$(jq -rn --arg u "$WP_URL/" '$u|@uri')"
+for _ in $(seq 1 100); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "$probe")" = 200 ] && break
+  sleep 0.3
+done
+[ "$(curl -s -o /dev/null -w '%{http_code}' "$probe")" = 200 ] || fail "Parley does not serve threads for $WP_URL"
 ok "site '$WP_URL' (kept query parameters p, page_id), flood control off"
 
 step "WordPress: the plugin installed, activated and set"
 rm -rf "$WP_CONTENT/plugins/parley-comments"
 cp -r "$here/parley-comments" "$WP_CONTENT/plugins/parley-comments"
 chmod -R u=rwX,go=rX "$WP_CONTENT/plugins/parley-comments"
-# Runs PHP ($1) inside WordPress; Debian's wp-config.php picks /etc/wordpress/config-<host>.php by the host.
-wp_eval() {
-  WP_HOST=${WP_URL#*://} WP_ROOT="$WP_ROOT" php -r '
-    $_SERVER["HTTP_HOST"] = getenv("WP_HOST"); $_SERVER["REQUEST_URI"] = "/"; $_SERVER["REQUEST_METHOD"] = "GET";
-    require getenv("WP_ROOT") . "/wp-load.php";
-    require_once ABSPATH . "wp-admin/includes/plugin.php";
-    '"$1"
-}
 wp_eval '$result = activate_plugin("parley-comments/parley-comments.php");
   if (is_wp_error($result)) { fwrite(STDERR, $result->get_error_message() . "\n"); exit(1); }
   update_option("parley_comments_address", "http://127.0.0.1:'"$PARLEY_PORT"'");
@@ -152,7 +162,8 @@ for each in twentytwentyone twentytwentythree; do
   in_theme "$(curl -sf "$post_url")" "entry-content"
   ok "$each: Parley's thread between the post and the theme's footer, no form of WordPress's"
 done
-wp_eval 'switch_theme("'"$theme"'");'
+# The rest reads the post in Twenty Twenty-Three, the last one above (WordPress 6.1's own default); the theme
+# the site had is back when the check ends.
 jar="$work/curl-cookies"
 page=$(curl -sf -c "$jar" -b "$jar" "$post_url")
 fields=$(form_fields commentform <<<"$page")
