@@ -104,6 +104,8 @@ step "WordPress: the plugin installed, activated and set"
 rm -rf "$WP_CONTENT/plugins/parley-comments"
 cp -r "$here/parley-comments" "$WP_CONTENT/plugins/parley-comments"
 chmod -R u=rwX,go=rX "$WP_CONTENT/plugins/parley-comments"
+# What an earlier run kept (threads and counts of another Parley) goes first.
+wp_eval 'global $wpdb; $wpdb->query("DELETE FROM $wpdb->options WHERE option_name LIKE \"\\_transient\\_%parley\\_%\"");'
 wp_eval '$result = activate_plugin("parley-comments/parley-comments.php");
   if (is_wp_error($result)) { fwrite(STDERR, $result->get_error_message() . "\n"); exit(1); }
   update_option("parley_comments_address", "http://127.0.0.1:'"$PARLEY_PORT"'");
@@ -226,6 +228,23 @@ expect "$source" "Posted from Chromium without JavaScript." "Chromium does not s
 screenshot 2-after-posting
 ok "posted, back at $landed, the comment shows 'awaiting moderation' (screenshots in target/wordpress-check/)"
 wd DELETE "$s" >/dev/null || true
+
+step "A moderator approves both comments"
+# As the queue's Approve would, straight in the database (the check needs no moderator's session).
+sql() { java -cp "$h2_jar" org.h2.tools.Shell -url "$h2_url" -user sa -password "" -sql "$1" >/dev/null; }
+sql "update comment set status = 'APPROVED' where id in (${comment_id#comment-}, ${landed##*#comment-})"
+# The feed lists posts with their counts, and this is the run's first count: nothing kept stands in the way.
+# WordPress's own count of the post is its sample comment, 1; Parley's is 2.
+feed=$(curl -sf "$WP_URL/?feed=rss2")
+expect "$feed" "<slash:comments>2</slash:comments>" "the feed does not give Parley's count of the post"
+ok "the feed counts the post's comments as Parley does (GET /embed/counts): 2"
+# WordPress keeps the anonymous thread as long as Parley's s-maxage (10 s) allows, then revalidates it.
+started=$(date +%s)
+until grep -qF "Posted with curl" <<<"$(curl -sf "$post_url")"; do
+  [ $(($(date +%s) - started)) -le 15 ] || fail "a reader without cookies does not see the approved comment after 15 s"
+  sleep 0.5
+done
+ok "a reader without cookies sees the approved comment after $(($(date +%s) - started)) s (Parley's bound: 10 s)"
 
 step "Parley stopped: the post still works"
 kill "$parley_pid"

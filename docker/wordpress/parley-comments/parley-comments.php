@@ -41,7 +41,7 @@ function parley_comments_prefix() {
  *         reached at all.
  */
 function parley_comments_get( $path, array $query, array $headers = array() ) {
-	$headers['Accept'] = 'text/html';
+	$headers += array( 'Accept' => 'text/html' );
 	$cookies = parley_comments_reader_cookies();
 	if ( '' !== $cookies ) {
 		$headers['Cookie'] = $cookies;
@@ -51,7 +51,7 @@ function parley_comments_get( $path, array $query, array $headers = array() ) {
 		$headers['X-Forwarded-For'] = $ip;
 	}
 	$response = wp_remote_get(
-		parley_comments_address() . parley_comments_prefix() . $path . '?' . http_build_query( $query, '', '&', PHP_QUERY_RFC3986 ),
+		parley_comments_address() . parley_comments_prefix() . $path . '?' . parley_comments_query( $query ),
 		array(
 			'timeout'     => PARLEY_COMMENTS_TIMEOUT_SECONDS,
 			'redirection' => 0,
@@ -96,6 +96,17 @@ function parley_comments_get_thread( array $query ) {
 		delete_transient( $key );
 	}
 	return $answer;
+}
+
+/** A query string in which a list gives its name once per value (id=a&id=b), as Parley reads lists. */
+function parley_comments_query( array $query ) {
+	$pairs = array();
+	foreach ( $query as $name => $values ) {
+		foreach ( (array) $values as $value ) {
+			$pairs[] = rawurlencode( $name ) . '=' . rawurlencode( (string) $value );
+		}
+	}
+	return implode( '&', $pairs );
 }
 
 /**
@@ -157,6 +168,69 @@ function parley_comments_print_thread( $post ) {
 	}
 	echo '</div>';
 }
+
+/**
+ * Parley's number of approved comments on a post, or null when Parley cannot say. The first post asked about
+ * brings every post of the page's list along, so a listing costs one request (GET /embed/counts, up to 100
+ * posts); each number is kept for the minute Parley lets any cache keep it.
+ */
+function parley_comments_count( $post_id ) {
+	static $known = array();
+	if ( array_key_exists( $post_id, $known ) ) {
+		return $known[ $post_id ];
+	}
+	global $wp_query;
+	$wanted = array( $post_id );
+	foreach ( ( $wp_query instanceof WP_Query ? $wp_query->posts : array() ) as $listed ) {
+		if ( $listed instanceof WP_Post ) {
+			$wanted[] = $listed->ID;
+		}
+	}
+	$missing = array();
+	foreach ( array_slice( array_unique( array_diff( $wanted, array_keys( $known ) ) ), 0, 100 ) as $id ) {
+		$kept = get_transient( 'parley_count_' . $id );
+		if ( false === $kept ) {
+			$missing[] = $id;
+		} else {
+			$known[ $id ] = (int) $kept;
+		}
+	}
+	if ( $missing ) {
+		$home   = wp_parse_url( home_url() );
+		$origin = $home['scheme'] . '://' . $home['host'] . ( isset( $home['port'] ) ? ':' . $home['port'] : '' );
+		$ids    = array_map(
+			function ( $id ) {
+				return 'wp-' . $id;
+			},
+			$missing
+		);
+		$answer = parley_comments_get( '/embed/counts', array( 'origin' => $origin, 'id' => $ids ), array( 'Accept' => 'application/json' ) );
+		$counts = null !== $answer && 200 === $answer['status'] ? json_decode( $answer['body'], true ) : null;
+		foreach ( $missing as $id ) {
+			$count         = isset( $counts['counts'][ 'id:wp-' . $id ] ) && is_int( $counts['counts'][ 'id:wp-' . $id ] ) ? $counts['counts'][ 'id:wp-' . $id ] : null;
+			$known[ $id ] = $count;
+			if ( null !== $count ) {
+				set_transient( 'parley_count_' . $id, $count, MINUTE_IN_SECONDS );
+			}
+		}
+	}
+	return array_key_exists( $post_id, $known ) ? $known[ $post_id ] : null;
+}
+
+// "3 Comments" under a post and in lists: Parley's number, where Parley gives one; WordPress's own otherwise.
+add_filter(
+	'get_comments_number',
+	function ( $count, $post_id ) {
+		$post = get_post( $post_id );
+		if ( ! parley_comments_shows_thread( $post ) ) {
+			return $count;
+		}
+		$parley = parley_comments_count( $post->ID );
+		return null === $parley ? $count : $parley;
+	},
+	10,
+	2
+);
 
 // Classic themes: comments_template() loads the plugin's comments.php instead of the theme's.
 add_filter(
