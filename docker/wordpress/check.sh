@@ -175,6 +175,12 @@ args=()
 while IFS=$'\t' read -r name value; do
   [ "$name" = action ] || args+=(--data-urlencode "$name=$value")
 done <<<"$fields"
+# A mistake first (no email): Parley's own page says so next to the field, keeps the text, and links back.
+mistake=$(curl -s -c "$jar" -b "$jar" -H "Origin: ${WP_URL}" "${args[@]}" \
+  --data-urlencode "comment=Forgot my email, kept anyway." --data-urlencode "author=Curl Reader" "${WP_URL}${action}")
+expect "$mistake" "Forgot my email, kept anyway." "the text typed is not kept after a mistake"
+expect "$mistake" "href=\"$post_url" "the page of the mistake has no way back to the post"
+ok "a mistake (no email) comes back on Parley's page with the text kept and a link back to the post"
 headers=$(curl -s -o /dev/null -D - -c "$jar" -b "$jar" -H "Origin: ${WP_URL}" "${args[@]}" \
   --data-urlencode "comment=Posted with curl through WordPress's own origin." \
   --data-urlencode "author=Curl Reader" --data-urlencode "email=curl@example.org" "${WP_URL}${action}")
