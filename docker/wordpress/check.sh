@@ -11,8 +11,9 @@
 # Run as root from anywhere, after `./mvnw package -DskipTests`:   docker/wordpress/check.sh
 # (PARLEY_JAR=… names another packaged quarkus-run.jar; PARLEY_PORT, WP_URL, WP_ROOT and WP_CONTENT other places.)
 # Needs: curl, jq, chromium, chromedriver, Java 17; a2enmod/a2enconf/apache2ctl (Debian's apache2).
-# Leaves behind: the plugin installed and active, /etc/apache2/conf-available/parley-comments.conf enabled
-# (both are replaced on the next run). Parley and chromedriver are stopped at the end, their folders removed.
+# Leaves WordPress as it found it: at the end the plugin is deactivated and removed, the Apache snippet
+# (/etc/apache2/conf-available/parley-comments.conf) disabled, the theme the site had switched back on; Parley
+# and chromedriver are stopped and their folders removed.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -50,8 +51,19 @@ wp_eval() {
 work=$(mktemp -d)
 pids=()
 theme=""
+# Forgets the threads and counts the plugin kept (transients), which belong to one run's Parley.
+forget_kept='global $wpdb; $wpdb->query("DELETE FROM $wpdb->options WHERE option_name LIKE \"\\_transient\\_%parley\\_%\"");'
 cleanup() {
   [ -z "$theme" ] || wp_eval 'switch_theme("'"$theme"'");' || true
+  if [ -d "$WP_CONTENT/plugins/parley-comments" ]; then
+    wp_eval 'deactivate_plugins("parley-comments/parley-comments.php");
+      delete_option("parley_comments_address"); delete_option("parley_comments_prefix");' || true
+    wp_eval "$forget_kept" || true
+    rm -rf "$WP_CONTENT/plugins/parley-comments"
+  fi
+  if [ -e /etc/apache2/conf-enabled/parley-comments.conf ]; then
+    a2disconf -q parley-comments >/dev/null && apache2ctl graceful || true
+  fi
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   rm -rf "$work"
@@ -105,7 +117,7 @@ rm -rf "$WP_CONTENT/plugins/parley-comments"
 cp -r "$here/parley-comments" "$WP_CONTENT/plugins/parley-comments"
 chmod -R u=rwX,go=rX "$WP_CONTENT/plugins/parley-comments"
 # What an earlier run kept (threads and counts of another Parley) goes first.
-wp_eval 'global $wpdb; $wpdb->query("DELETE FROM $wpdb->options WHERE option_name LIKE \"\\_transient\\_%parley\\_%\"");'
+wp_eval "$forget_kept"
 wp_eval '$result = activate_plugin("parley-comments/parley-comments.php");
   if (is_wp_error($result)) { fwrite(STDERR, $result->get_error_message() . "\n"); exit(1); }
   update_option("parley_comments_address", "http://127.0.0.1:'"$PARLEY_PORT"'");
