@@ -127,6 +127,9 @@ post=$(wp_eval '$post = get_posts(array("numberposts" => 1, "post_type" => "post
 post_url=$(jq -r .url <<<"$post")
 post_id=$(jq -r .id <<<"$post")
 theme=$(wp_eval 'echo get_stylesheet();')
+# A page whose comments are closed in WordPress (the installer's Sample Page), if there is one.
+closed_url=$(wp_eval '$closed = get_posts(array("numberposts" => 1, "post_type" => "page", "comment_status" => "closed"));
+  echo $closed ? get_permalink($closed[0]) : "";')
 ok "active and set; the check reads post $post_id at $post_url"
 
 step "Apache: apache-parley.conf enabled for the WordPress site"
@@ -175,6 +178,12 @@ for each in twentytwentyone twentytwentythree; do
   wp_eval 'switch_theme("'"$each"'");'
   in_theme "$(curl -sf "$post_url")" "entry-content"
   ok "$each: Parley's thread between the post and the theme's footer, no form of WordPress's"
+  if [ -n "$closed_url" ]; then
+    closed_page=$(curl -sf "$closed_url")
+    refuse "$closed_page" "data-parley-thread" "$closed_url has comments closed in WordPress, yet shows a thread"
+    refuse "$closed_page" "wp-comments-post.php" "$closed_url shows WordPress's comment form"
+    ok "$each: $closed_url, with comments closed in WordPress, shows no thread"
+  fi
 done
 # The rest reads the post in Twenty Twenty-Three, the last one above (WordPress 6.1's own default); the theme
 # the site had is back when the check ends.
