@@ -19,7 +19,6 @@ import dev.parley.settings.SettingsForm;
 import dev.parley.settings.SettingsService;
 import dev.parley.site.PageAddresses;
 import dev.parley.site.Site;
-import dev.parley.site.TrailingSlash;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -157,20 +156,6 @@ public class TestData {
     /** An origin of its own for a test's site ({@code https://blog-1a2b3c4d.example.org}): an origin has one site. */
     public static String uniqueOrigin(String prefix) {
         return "https://" + unique(prefix).toLowerCase() + ".example.org";
-    }
-
-    /** A site as the owner would register it: addresses kept as given, http and https one page. */
-    @Transactional
-    public Site site(String name, String... origins) {
-        Site site = new Site();
-        site.name = name;
-        site.origins = String.join("\n", origins);
-        site.keptQueryParams = "";
-        site.trailingSlash = TrailingSlash.KEEP;
-        site.samePageAnyScheme = true;
-        site.createdAt = Instant.now();
-        site.persist();
-        return site;
     }
 
     /**
