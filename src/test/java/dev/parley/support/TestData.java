@@ -19,7 +19,6 @@ import dev.parley.settings.SettingsForm;
 import dev.parley.settings.SettingsService;
 import dev.parley.site.PageAddresses;
 import dev.parley.site.Site;
-import dev.parley.site.TrailingSlash;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -159,46 +158,22 @@ public class TestData {
         return "https://" + unique(prefix).toLowerCase() + ".example.org";
     }
 
-    /** A site as the owner would register it: addresses kept as given, http and https one page. */
-    @Transactional
-    public Site site(String name, String... origins) {
-        Site site = new Site();
-        site.name = name;
-        site.origins = String.join("\n", origins);
-        site.keptQueryParams = "";
-        site.trailingSlash = TrailingSlash.KEEP;
-        site.samePageAnyScheme = true;
-        site.createdAt = Instant.now();
-        site.persist();
-        return site;
-    }
-
     /**
-     * A thread on a page of the site, as its first comment creates it: an article with the site, the page's
-     * canonical address and the key the host finds it by, published, without a body.
+     * A thread on a page of the site, as its first comment creates it, at the page's canonical address under the
+     * site's rules.
      */
-    @Transactional
     public Article embeddedThread(Site site, String title, String pageUrl) {
-        Site stored = Site.findById(site.id);
+        Site stored = findSite(site.id);
         PageAddresses.Result result = stored.addresses().canonical(pageUrl);
         if (!(result instanceof PageAddresses.Canonical canonical)) {
             throw new IllegalArgumentException(pageUrl + ": " + result);
         }
-        Article thread = new Article();
-        thread.siteId = stored.id;
-        thread.title = title;
-        thread.slug = unique("page");
-        thread.body = "";
-        thread.bodyFormat = BodyFormat.PLAIN;
-        thread.commentsOpen = true;
-        thread.pageUrl = canonical.url();
-        thread.pageKey = "url:" + canonical.url();
-        Instant now = Instant.ofEpochMilli(CLOCK.addAndGet(1000));
-        thread.createdAt = now;
-        thread.updatedAt = now;
-        thread.publish(now);
-        thread.persist();
-        return thread;
+        return hostThread(stored, canonical.url(), title);
+    }
+
+    @Transactional
+    Site findSite(long id) {
+        return Site.findById(id);
     }
 
     @Transactional
