@@ -8,6 +8,7 @@ import dev.parley.audit.AuditLog;
 import dev.parley.web.Bidi;
 import dev.parley.web.FormState;
 import dev.parley.web.FormValidation;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -39,6 +40,9 @@ public class SiteAdminService {
 
     @Inject
     FormValidation validation;
+
+    @Inject
+    SiteRegistry registry;
 
     /** Outcome of saving a form: the id of what was saved, or a message per field. */
     public record Saved(Long id, Map<String, String> errors) {
@@ -76,8 +80,16 @@ public class SiteAdminService {
      * address of every thread of the site the new way, so that its page still finds it; a change that would
      * leave a thread outside the origins, or make two threads one page, is refused with the reason.
      */
-    @Transactional
     public Saved save(Long id, SiteForm form) {
+        Saved saved = QuarkusTransaction.requiringNew().call(() -> saveInTransaction(id, form));
+        if (saved.ok()) {
+            // The origin checks read the registry, not the database: this instance sees the change at once.
+            registry.refresh();
+        }
+        return saved;
+    }
+
+    private Saved saveInTransaction(Long id, SiteForm form) {
         Site site = id == null ? new Site() : Site.<Site>findById(id);
         if (site == null) {
             throw new NotFoundException();
@@ -204,8 +216,10 @@ public class SiteAdminService {
                 Article thread = threads.get(i);
                 if (!thread.pageUrl.equals(urls.get(i)) || !Objects.equals(thread.pageKey, keys.get(i))) {
                     changed.add(i);
-                    // A placeholder first: one thread's new key may be another's old one until both are written.
+                    // A placeholder first: one thread's new key (and slug) may be another's old one until both
+                    // are written.
                     thread.pageKey = "moving:" + thread.id;
+                    thread.slug = "moving-" + thread.id;
                 }
             }
             if (changed.isEmpty()) {
@@ -213,8 +227,10 @@ public class SiteAdminService {
             }
             Article.flush();
             for (int i : changed) {
-                threads.get(i).pageUrl = urls.get(i);
-                threads.get(i).pageKey = keys.get(i);
+                Article thread = threads.get(i);
+                thread.pageUrl = urls.get(i);
+                thread.pageKey = keys.get(i);
+                thread.slug = slugOf(thread);
             }
             return changed.size();
         }
@@ -272,8 +288,15 @@ public class SiteAdminService {
      *
      * @return {@code false} when it has threads and was kept
      */
-    @Transactional
     public boolean delete(long id) {
+        boolean deleted = QuarkusTransaction.requiringNew().call(() -> deleteInTransaction(id));
+        if (deleted) {
+            registry.refresh();
+        }
+        return deleted;
+    }
+
+    private boolean deleteInTransaction(long id) {
         Site site = find(id);
         if (Article.count("siteId", site.id) > 0) {
             return false;
@@ -415,6 +438,7 @@ public class SiteAdminService {
         thread.title = title;
         thread.pageUrl = url;
         thread.pageKey = key;
+        thread.slug = slugOf(thread);
         thread.updatedAt = Instant.now();
         audit.recordByCurrentUser(
                 AuditAction.THREAD, "On the site “" + Bidi.isolate(site.name) + "”: " + String.join("; ", changes));
@@ -456,6 +480,14 @@ public class SiteAdminService {
                 AuditAction.THREAD,
                 (open ? "Opened" : "Closed") + " comments on the thread “" + Bidi.isolate(thread.title) + "” ("
                         + thread.pageUrl + ")");
+    }
+
+    /**
+     * A thread's address in Parley follows from its key (see {@link PageThreads.PageAddress#slug}): after a move it
+     * is the new key's, so that a new thread at the old address gets the old one without a clash.
+     */
+    private static String slugOf(Article thread) {
+        return new PageThreads.PageAddress(thread.siteId, thread.pageUrl, thread.pageKey, thread.title).slug();
     }
 
     private static Site find(long id) {

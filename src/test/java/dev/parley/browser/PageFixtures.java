@@ -106,14 +106,14 @@ public class PageFixtures {
 
         bans.add("email", "eve\u202E@example.org", "Said \u202Enasty things", "7", moderator);
         bans.add("ip", "203.0.113.66", null, "", moderator);
-        site = data.site("Blog \u202Eof mine", "https://blog.example.org", "http://www.example.org:8080");
+        site = data.site("Notes \u202Eof mine", "https://notes.example.org", "http://www.example.org:8080");
         embedded = data.embeddedThread(
                 site,
                 "A page \u202Eelsewhere",
-                "https://blog.example.org/2026/11/" + "a-rather-long-address-".repeat(8) + "/");
+                "https://notes.example.org/2026/11/" + "a-rather-long-address-".repeat(8) + "/");
         data.comment(embedded, null, REVERSED_NAME, "Said on the host page.", approved());
         data.comment(embedded, null, "Host reader", "Waiting on the host page.", CommentStatus.PENDING);
-        Article closedThread = data.embeddedThread(site, "Closed on the host", "https://blog.example.org/closed");
+        Article closedThread = data.embeddedThread(site, "Closed on the host", "https://notes.example.org/closed");
         data.closeComments(closedThread);
         emptySite = data.site("Nothing yet", "https://empty.example.org");
         providerId = providers.add(

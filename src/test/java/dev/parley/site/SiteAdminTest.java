@@ -50,7 +50,7 @@ class SiteAdminTest {
     }
 
     @Test
-    void aSiteIsAddedWithItsOriginsWrittenCanonicallyAndItsSettingsKept() {
+    void aSiteIsAddedWithItsOriginsWrittenCanonicallyAndItsSettingsKept() throws Exception {
         Browser owner = owner();
         String host = TestData.unique("blog").toLowerCase() + ".example.org";
         String name = TestData.unique("My blog");
@@ -73,6 +73,8 @@ class SiteAdminTest {
         assertTrue(site.has("input[name=trailingSlash][value=ADD][checked]"));
         assertFalse(site.has("input[name=samePageAnyScheme][checked]"));
         assertTrue(site.shows("No threads yet"));
+        String embed = "/embed/thread?page=" + java.net.URLEncoder.encode("https://" + host + "/post", "UTF-8");
+        assertEquals(200, new Browser().open(embed).status(), "in effect at once");
 
         // The round trip: saving the page as it is changes nothing; then the other way round.
         Page same = owner.follow(owner.submit(site, "#siteform", Map.of()));
@@ -157,10 +159,13 @@ class SiteAdminTest {
     }
 
     @Test
-    void aSiteWithoutThreadsIsDeletedAfterAskingAndOneWithThreadsStays() {
+    void aSiteWithoutThreadsIsDeletedAfterAskingAndOneWithThreadsStays() throws Exception {
         Browser owner = owner();
         String name = TestData.unique("Short-lived");
-        Site empty = data.site(name, TestData.uniqueOrigin("gone"));
+        String goneOrigin = TestData.uniqueOrigin("gone");
+        Site empty = data.site(name, goneOrigin);
+        String embed = "/embed/thread?page=" + java.net.URLEncoder.encode(goneOrigin + "/post", "UTF-8");
+        assertEquals(200, new Browser().open(embed).status());
         Page ask = owner.open("/admin/sites/" + empty.id + "/delete");
         assertEquals("Delete the site " + name + "?", ask.text("h1"));
         assertTrue(ask.text("#doomed").contains("no comment is lost"));
@@ -172,6 +177,7 @@ class SiteAdminTest {
         assertEquals("Site deleted.", deleted.text(".notice"));
         assertFalse(deleted.texts(".site-name").contains(name));
         assertEquals(404, owner.open("/admin/sites/" + empty.id).status());
+        assertEquals(403, new Browser().open(embed).status(), "its pages carry no thread from now on");
 
         String origin = TestData.uniqueOrigin("kept");
         Site busy = data.site(TestData.unique("Busy"), origin);
@@ -272,6 +278,8 @@ class SiteAdminTest {
         Article stored = data.findArticle(thread.id);
         assertEquals(origin + "/2020/new-place", stored.pageUrl);
         assertEquals("url:" + origin + "/2020/new-place", stored.pageKey, "the new page finds the thread");
+        assertNotEquals(thread.slug, stored.slug, "the old address is free for a new thread, its slug included");
+        data.embeddedThread(site, "A new page where the old one was", origin + "/2019/old-place");
         String log = owner.open("/moderation/log?action=thread").html().text();
         assertTrue(log.contains("renamed “\u2068Old title\u2069” to “\u2068New title\u2069”"), log);
         assertTrue(log.contains("moved it from " + origin + "/2019/old-place to " + origin + "/2020/new-place"));

@@ -159,31 +159,21 @@ public class TestData {
     }
 
     /**
-     * A thread on a page of the site, as its first comment creates it: an article with the site, the page's
-     * canonical address and the key the host finds it by, published, without a body.
+     * A thread on a page of the site, as its first comment creates it, at the page's canonical address under the
+     * site's rules.
      */
-    @Transactional
     public Article embeddedThread(Site site, String title, String pageUrl) {
-        Site stored = Site.findById(site.id);
+        Site stored = findSite(site.id);
         PageAddresses.Result result = stored.addresses().canonical(pageUrl);
         if (!(result instanceof PageAddresses.Canonical canonical)) {
             throw new IllegalArgumentException(pageUrl + ": " + result);
         }
-        Article thread = new Article();
-        thread.siteId = stored.id;
-        thread.title = title;
-        thread.slug = unique("page");
-        thread.body = "";
-        thread.bodyFormat = BodyFormat.PLAIN;
-        thread.commentsOpen = true;
-        thread.pageUrl = canonical.url();
-        thread.pageKey = "url:" + canonical.url();
-        Instant now = Instant.ofEpochMilli(CLOCK.addAndGet(1000));
-        thread.createdAt = now;
-        thread.updatedAt = now;
-        thread.publish(now);
-        thread.persist();
-        return thread;
+        return hostThread(stored, canonical.url(), title);
+    }
+
+    @Transactional
+    Site findSite(long id) {
+        return Site.findById(id);
     }
 
     @Transactional
