@@ -31,7 +31,7 @@ public final class ApacheSsi implements AutoCloseable {
      */
     public static ApacheSsi start(Path folder, Path pages, String parley) {
         ServerProcess.require(BINARY, "apt-get install apache2-bin");
-        ServerProcess.require(MODULES.resolve("mod_include.so"), "apt-get install apache2-bin (mod_include)");
+        ServerProcess.requireFile(MODULES.resolve("mod_include.so"), "apt-get install apache2-bin (mod_include)");
         try {
             String recipe = Files.readString(RECIPE);
             assertEquals(2, recipe.split("\"/var/www/html\"", -1).length - 1, "DocumentRoot and its <Directory>");

@@ -38,6 +38,13 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** Fails the test when a file the server loads (an Apache module) is missing. */
+    static void requireFile(Path file, String installHint) {
+        if (!Files.isRegularFile(file)) {
+            fail("This test needs " + file + ": " + installHint + " (.ci/run installs it).");
+        }
+    }
+
     /** Runs a configuration check ({@code nginx -t}, {@code apache2 -t}) and fails with its words if it refuses. */
     static void check(List<String> command) {
         try {
