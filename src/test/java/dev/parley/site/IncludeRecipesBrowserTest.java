@@ -191,8 +191,9 @@ class IncludeRecipesBrowserTest {
             assertEquals("Grace Guest", guest.findElement(By.id("author")).getAttribute("value"));
             Chromium.screenshot(guest, server + "-host-page-mistake");
 
+            String email = TestData.unique("grace") + "@example.org";
             guest.findElement(By.id("email")).clear();
-            guest.findElement(By.id("email")).sendKeys("grace@example.org");
+            guest.findElement(By.id("email")).sendKeys(email);
             guest.findElement(By.id("submit")).click();
 
             wait.until(ExpectedConditions.urlContains("#comment-"));
@@ -211,7 +212,7 @@ class IncludeRecipesBrowserTest {
             assertTrue(stranger.findElements(By.id(anchor)).isEmpty(), "a pending comment is never shared");
             assertFalse(stranger.findElements(By.id("comment-" + seeded)).isEmpty());
 
-            approve(mine);
+            approve(mine, email);
             Instant approved = Instant.now();
             AtomicReference<Duration> seenAfter = new AtomicReference<>();
             Awaitility.await("the approved comment on the host page for a reader without cookies")
@@ -293,25 +294,24 @@ class IncludeRecipesBrowserTest {
         Browser seeder = new Browser().withHeader("Origin", origin);
         Page thread = seeder.open("/comments/embed/thread?page=" + encode(origin + post) + "&title=" + encode(title));
         assertEquals(200, thread.status(), thread.html()::toString);
+        String email = TestData.unique("early") + "@example.org";
         Response posted = seeder.submit(
-                thread,
-                "#commentform",
-                Map.of("comment", text, "author", TestData.unique("Early"), "email", "early@example.org"));
+                thread, "#commentform", Map.of("comment", text, "author", TestData.unique("Early"), "email", email));
         assertEquals(303, posted.statusCode(), posted::asString);
         String anchor = URI.create(posted.header("Location")).getRawFragment();
         long id = Long.parseLong(anchor.substring("comment-".length()));
-        approve(id);
+        approve(id, email);
         return id;
     }
 
-    /** The owner approves the comment in Parley's queue. */
-    private void approve(long commentId) {
+    /** The owner approves the comment in Parley's queue, found by its author's email. */
+    private void approve(long commentId, String email) {
         Browser owner = new Browser();
         Page login = owner.open("/comments/login");
         Response signedIn =
                 owner.submit(login, "#loginform", Map.of("email", data.owner(), "password", TestData.PASSWORD));
         assertEquals(303, signedIn.statusCode(), signedIn::asString);
-        Page queue = owner.open("/comments/moderation");
+        Page queue = owner.open("/comments/moderation?email=" + encode(email));
         Response decided = owner.submit(
                 queue,
                 "#queue",
