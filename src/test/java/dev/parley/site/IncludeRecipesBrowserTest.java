@@ -15,7 +15,6 @@ import dev.parley.support.NginxSsi;
 import dev.parley.support.Page;
 import dev.parley.support.TestData;
 import dev.parley.support.VarnishEsi;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -83,7 +82,7 @@ class IncludeRecipesBrowserTest {
                 base.getPort());
         apache =
                 ApacheSsi.start(folder.resolve("apache"), HostSite.apachePages(folder.resolve("apache-pages")), parley);
-        registerSite(nginx.origin(), varnish.origin(), apache.origin());
+        data.site("Harbour Notes", nginx.origin(), varnish.origin(), apache.origin());
     }
 
     @AfterAll
@@ -320,16 +319,6 @@ class IncludeRecipesBrowserTest {
                         queue.one("#queue-" + commentId + " .queue-actions button.approve")
                                 .val()));
         assertEquals(303, decided.statusCode(), decided::asString);
-    }
-
-    private static void registerSite(String... origins) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            Site site = new Site();
-            site.name = "Harbour Notes";
-            site.origins = String.join("\n", origins);
-            site.createdAt = Instant.now();
-            site.persist();
-        });
     }
 
     private static String encode(String value) {
