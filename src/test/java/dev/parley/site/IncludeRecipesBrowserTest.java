@@ -74,15 +74,21 @@ class IncludeRecipesBrowserTest {
         Path folder = Path.of("target", "include-recipes");
         String parley = "127.0.0.1:" + base.getPort();
         nginx = NginxSsi.start(folder.resolve("nginx"), HostSite.nginxPages(), parley);
-        int varnishPort = VarnishEsi.reservePort();
-        varnish = VarnishEsi.start(
-                folder.resolve("varnish"),
-                HostSite.esiPages(folder.resolve("varnish-pages"), "http://127.0.0.1:" + varnishPort),
-                varnishPort,
-                base.getPort());
-        apache =
-                ApacheSsi.start(folder.resolve("apache"), HostSite.apachePages(folder.resolve("apache-pages")), parley);
-        data.site("Harbour Notes", nginx.origin(), varnish.origin(), apache.origin());
+        try {
+            int varnishPort = VarnishEsi.reservePort();
+            varnish = VarnishEsi.start(
+                    folder.resolve("varnish"),
+                    HostSite.esiPages(folder.resolve("varnish-pages"), "http://127.0.0.1:" + varnishPort),
+                    varnishPort,
+                    base.getPort());
+            apache = ApacheSsi.start(
+                    folder.resolve("apache"), HostSite.apachePages(folder.resolve("apache-pages")), parley);
+            data.site("Harbour Notes", nginx.origin(), varnish.origin(), apache.origin());
+        } catch (RuntimeException | AssertionError e) {
+            // The next test starts them all again rather than running against half of them.
+            stopTheHostSites();
+            throw e;
+        }
     }
 
     @AfterAll

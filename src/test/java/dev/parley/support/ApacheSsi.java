@@ -66,7 +66,7 @@ public final class ApacheSsi implements AutoCloseable {
                 // Apache started as root serves as an unprivileged user; Debian has "daemon" everywhere.
                 conf.append("User daemon\nGroup daemon\n");
             }
-            conf.append("AddType text/html .html\n")
+            conf.append("TypesConfig /dev/null\nAddType text/html .html\n")
                     .append(recipe.replace("\"/var/www/html\"", "\"" + pages.toAbsolutePath() + "\"")
                             .replace("http://127.0.0.1:8080/comments/", "http://" + parley + "/comments/"));
             Path file = root.resolve("apache.conf");
