@@ -6,7 +6,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +20,6 @@ public final class HostSite {
     /** The demo blog's own pages, with nginx's SSI tags. */
     public static final Path BLOG = Path.of("docker", "embed", "blog");
 
-    public static final String LISTING = "/";
     public static final String FIRST_POST = "/posts/first-light.html";
     public static final String FIRST_TITLE = "First light over the harbour";
     public static final String SECOND_POST = "/posts/reading-the-tides.html";
@@ -89,10 +87,5 @@ public final class HostSite {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The posts, for tests that visit each. */
-    public static List<String> posts() {
-        return List.of(FIRST_POST, SECOND_POST);
     }
 }
