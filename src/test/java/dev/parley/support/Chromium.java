@@ -24,6 +24,18 @@ public final class Chromium {
     private Chromium() {}
 
     public static ChromeDriver start() {
+        return start(true);
+    }
+
+    /**
+     * A browser with JavaScript switched off, as some readers and every crawler have: what works here works
+     * without a single script.
+     */
+    public static ChromeDriver withoutJavaScript() {
+        return start(false);
+    }
+
+    private static ChromeDriver start(boolean javaScript) {
         assertTrue(
                 new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
                 "Chromium is needed for this test: apt-get install -y chromium chromium-driver");
@@ -41,6 +53,10 @@ public final class Chromium {
                     "--no-first-run",
                     "--window-size=1100,1400",
                     "--user-data-dir=" + Files.createTempDirectory("parley-chromium"));
+            if (!javaScript) {
+                options.setExperimentalOption(
+                        "prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+            }
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(CHROMEDRIVER))
                     .usingAnyFreePort()

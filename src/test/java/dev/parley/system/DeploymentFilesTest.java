@@ -27,11 +27,11 @@ class DeploymentFilesTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void composeRunsTwoInstancesBehindNginxWithEverySecretFromTheEnvironment() throws IOException {
+    void composeRunsTwoInstancesBehindNginxAndADemoBlogWithEverySecretFromTheEnvironment() throws IOException {
         String text = Files.readString(DOCKER.resolve("compose.yaml"));
         Map<String, Object> compose = new Yaml().load(text);
         Map<String, Object> services = (Map<String, Object>) compose.get("services");
-        assertEquals(Set.of("postgres", "keycloak", "parley-a", "parley-b", "lb"), services.keySet());
+        assertEquals(Set.of("postgres", "keycloak", "parley-a", "parley-b", "lb", "blog"), services.keySet());
         for (String instance : List.of("parley-a", "parley-b")) {
             Map<String, Object> service = (Map<String, Object>) services.get(instance);
             Map<String, Object> environment = (Map<String, Object>) service.get("environment");
@@ -43,9 +43,25 @@ class DeploymentFilesTest {
             assertEquals("true", String.valueOf(environment.get("PARLEY_BEHIND_PROXY")));
             assertTrue(String.valueOf(environment.get("PARLEY_DB_URL")).startsWith("jdbc:postgresql://postgres:"));
             assertFalse(service.containsKey("ports"), instance + " is reached through the load balancer only");
+            assertEquals("/comments", String.valueOf(environment.get("PARLEY_PATH_PREFIX")), "under the blog's path");
+            assertTrue(
+                    String.valueOf(service.get("networks")).contains("aliases=[parley]"),
+                    () -> instance + " answers to the name the recipe uses, parley");
         }
         Map<String, Object> lb = (Map<String, Object>) services.get("lb");
         assertTrue(String.valueOf(lb.get("volumes")).contains("./nginx/parley.conf"), lb::toString);
+        // The demo host site runs the README's nginx recipe, the file IncludeRecipesBrowserTest runs, on the demo
+        // blog's pages.
+        Map<String, Object> blog = (Map<String, Object>) services.get("blog");
+        assertEquals(
+                List.of(
+                        "./embed/nginx-ssi.conf:/etc/nginx/conf.d/default.conf:ro",
+                        "./embed/blog:/usr/share/nginx/html:ro"),
+                blog.get("volumes"));
+        assertEquals(List.of("8090:80"), blog.get("ports"));
+        String recipe = Files.readString(DOCKER.resolve("embed/nginx-ssi.conf"));
+        assertTrue(recipe.contains("root /usr/share/nginx/html;") && recipe.contains("proxy_pass http://parley:8080;"));
+        assertTrue(Files.isRegularFile(DOCKER.resolve("embed/blog/index.html")));
         Map<String, Object> keycloak = (Map<String, Object>) services.get("keycloak");
         assertTrue(String.valueOf(keycloak.get("volumes")).contains("./keycloak"), "imports docker/keycloak");
 
