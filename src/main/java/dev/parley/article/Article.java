@@ -1,18 +1,14 @@
 package dev.parley.article;
 
 import dev.parley.settings.Discussion;
-import dev.parley.site.Site;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -61,10 +57,12 @@ public class Article extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    /** The site whose page carries this thread; {@code null} for Parley's own articles. */
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "site_id")
-    public Site site;
+    /**
+     * The site whose page carries this thread; {@code null} for Parley's own articles. An id, not a relation:
+     * sites know their threads, articles need not know sites.
+     */
+    @Column(name = "site_id")
+    public Long siteId;
 
     /** The canonical address of the host page (embedded threads only). */
     @Column(name = "page_url", length = 2000)
@@ -109,12 +107,12 @@ public class Article extends PanacheEntityBase {
     }
 
     public static List<Article> listPublishedNewestFirst(int limit) {
-        return find("status = ?1 and site is null order by publishedAt desc, id desc", ArticleStatus.PUBLISHED)
+        return find("status = ?1 and siteId is null order by publishedAt desc, id desc", ArticleStatus.PUBLISHED)
                 .page(0, limit)
                 .list();
     }
 
     public static List<Article> listAllNewestFirst() {
-        return find("site is null order by createdAt desc, id desc").list();
+        return find("siteId is null order by createdAt desc, id desc").list();
     }
 }
