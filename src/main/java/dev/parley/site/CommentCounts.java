@@ -114,11 +114,11 @@ public class CommentCounts {
         // "in ()" is not valid SQL: an address no thread has stands in for none.
         urls.add("");
         List<Article> found = Article.<Article>find(
-                        "site.id in ?1 and (pageKey in ?2 or pageUrl in ?3)", siteIds, keys, urls)
+                        "siteId in ?1 and (pageKey in ?2 or pageUrl in ?3)", siteIds, keys, urls)
                 .list();
         for (Article thread : found) {
-            threads.put(thread.site.id + " " + thread.pageKey, thread.id);
-            threads.putIfAbsent(thread.site.id + " @" + thread.pageUrl, thread.id);
+            threads.put(thread.siteId + " " + thread.pageKey, thread.id);
+            threads.putIfAbsent(thread.siteId + " @" + thread.pageUrl, thread.id);
         }
         return threads;
     }

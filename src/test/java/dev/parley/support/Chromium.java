@@ -24,6 +24,18 @@ public final class Chromium {
     private Chromium() {}
 
     public static ChromeDriver start() {
+        return start(false);
+    }
+
+    /**
+     * Chromium as Safari and Firefox are by default, and Chrome is for users who chose it: cookies of other sites
+     * (third-party cookies) are neither sent nor stored.
+     */
+    public static ChromeDriver startBlockingThirdPartyCookies() {
+        return start(true);
+    }
+
+    private static ChromeDriver start(boolean blockThirdPartyCookies) {
         assertTrue(
                 new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
                 "Chromium is needed for this test: apt-get install -y chromium chromium-driver");
@@ -41,6 +53,12 @@ public final class Chromium {
                     "--no-first-run",
                     "--window-size=1100,1400",
                     "--user-data-dir=" + Files.createTempDirectory("parley-chromium"));
+            if (blockThirdPartyCookies) {
+                options.addArguments("--test-third-party-cookie-phaseout");
+                options.setExperimentalOption(
+                        "prefs",
+                        java.util.Map.of("profile.block_third_party_cookies", true, "profile.cookie_controls_mode", 1));
+            }
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(CHROMEDRIVER))
                     .usingAnyFreePort()

@@ -40,7 +40,7 @@ public class SiteData {
     @Transactional
     public Article thread(Site site, String pageUrl, String key, String title) {
         Article thread = new Article();
-        thread.site = Site.findById(site.id);
+        thread.siteId = site.id;
         thread.pageUrl = pageUrl;
         thread.pageKey = key;
         thread.title = title;
@@ -57,6 +57,6 @@ public class SiteData {
 
     @Transactional
     public long threadCount() {
-        return Article.count("site is not null");
+        return Article.count("siteId is not null");
     }
 }
