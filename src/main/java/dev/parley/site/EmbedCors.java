@@ -1,5 +1,6 @@
 package dev.parley.site;
 
+import dev.parley.article.BrowserCommenter;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
 public class EmbedCors {
 
     /** What embed.js sends: the commenter token, the signed-in reader token, and the mark of a script post. */
-    public static final String COMMENTER_HEADER = "X-Parley-Commenter";
+    public static final String COMMENTER_HEADER = BrowserCommenter.TOKEN_HEADER;
 
     public static final String READER_HEADER = "X-Parley-Reader";
     public static final String SCRIPT_HEADER = "X-Parley-Embed";
@@ -52,10 +53,12 @@ public class EmbedCors {
             preflight(context, origin, allowed);
             return;
         }
+        boolean thread = context.normalizedPath().endsWith("/thread");
         context.addHeadersEndHandler(ignored -> {
             MultiMap headers = context.response().headers();
-            // The answer depends on the Origin header: shared caches must keep one per origin.
-            headers.add("Vary", "Origin");
+            // The answer depends on the Origin header, and the thread on the reader's tokens: a shared cache
+            // keeps one answer per origin, and never gives the anonymous thread to a reader who sent a token.
+            headers.add("Vary", thread ? "Origin, " + COMMENTER_HEADER + ", " + READER_HEADER : "Origin");
             if (allowed) {
                 headers.set("Access-Control-Allow-Origin", origin);
                 headers.set("Access-Control-Expose-Headers", COMMENTER_HEADER + ", " + COMMENT_HEADER);
