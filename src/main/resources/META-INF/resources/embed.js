@@ -13,8 +13,8 @@
   const base = new URL('.', script.src);
   const parley = base.origin;
   const TOKEN = 'parley-commenter ' + base.href;
-  const STYLES = ['css/parley.css', 'css/embed.css']
-    .map((css) => '<link rel="stylesheet" href="' + base.href + css + '">').join('');
+  // The thread's own stylesheet (every rule under .parley), the only one in the shadow root.
+  const STYLES = '<link rel="stylesheet" href="' + base.href + 'css/embed.css">';
 
   const remembered = () => {
     try { return localStorage.getItem(TOKEN); } catch (e) { return null; }

@@ -17,9 +17,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -65,7 +63,7 @@ public class ArticleResource {
                 replyTo != null ? replyTo : draft.map(Drafts.Draft::parentId).orElse(null);
         ArticlePage page = threads.articlePage(slug, commenter.tokenHash(), target, commentPage)
                 .orElseThrow(NotFoundException::new);
-        FormState form = rememberedDetails(commenter);
+        FormState form = commenter.rememberedDetails();
         if (draft.isPresent()) {
             form = form.withValue("comment", draft.get().body());
         }
@@ -74,17 +72,5 @@ public class ArticleResource {
             response.cookie(Cookies.httpOnly(Drafts.COOKIE, "", 0, Cookies.secure(uri)));
         }
         return response.build();
-    }
-
-    /** The reply form, filled in with the details this browser was asked to remember. */
-    private static FormState rememberedDetails(BrowserCommenter commenter) {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("author", commenter.name());
-        values.put("email", commenter.email());
-        values.put("url", commenter.url());
-        if (commenter.remembersDetails()) {
-            values.put("wp-comment-cookies-consent", "yes");
-        }
-        return FormState.of(values);
     }
 }

@@ -2,6 +2,7 @@ package dev.parley.article;
 
 import dev.parley.web.CleanInput;
 import dev.parley.web.Cookies;
+import dev.parley.web.FormState;
 import dev.parley.web.Tokens;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -82,6 +83,18 @@ public record BrowserCommenter(String token, String name, String email, String u
         cookies.add(cookie(EMAIL_COOKIE, remember ? email : "", maxAge, secure));
         cookies.add(cookie(URL_COOKIE, remember ? url : "", maxAge, secure));
         return cookies;
+    }
+
+    /** The reply form, filled in with the details this browser was asked to remember. */
+    public FormState rememberedDetails() {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        values.put("author", name);
+        values.put("email", email);
+        values.put("url", url);
+        if (remembersDetails()) {
+            values.put("wp-comment-cookies-consent", "yes");
+        }
+        return FormState.of(values);
     }
 
     public boolean remembersDetails() {

@@ -48,27 +48,80 @@ public class ThreadService {
      */
     @Transactional
     public Optional<ArticlePage> articlePage(String slug, String authorTokenHash, Long replyToId, Integer page) {
-        return Article.findPublished(slug).map(article -> {
-            Discussion discussion = settings.discussion();
-            ThreadBuilder thread = threadOf(article, authorTokenHash, discussion);
-            int pageCount = thread.pageCount(discussion.commentsPerPage());
-            int shown = replyToId != null && thread.contains(replyToId)
-                    ? thread.pageOf(replyToId, discussion.commentsPerPage())
-                    : page == null ? 1 : Math.max(1, Math.min(page, pageCount));
-            return new ArticlePage(
-                    article.slug,
-                    article.title,
-                    ArticleBody.toHtml(article.body, article.bodyFormat),
-                    article.publishedAt,
-                    article.acceptsComments(discussion, Instant.now()),
-                    thread.approvedCount(),
-                    thread.page(shown, discussion.commentsPerPage()),
-                    thread.replyTarget(replyToId),
-                    shown,
-                    pageCount,
-                    discussion.requireSignIn(),
-                    discussion.requireNameEmail());
-        });
+        return Article.findPublished(slug).map(article -> pageOf(article, authorTokenHash, replyToId, page));
+    }
+
+    /**
+     * The page of a thread on another site that has no comment yet, so no row: an empty thread under a form that
+     * posts to {@code post}. Nothing is stored.
+     */
+    @Transactional
+    public ArticlePage newThreadPage(Article unsaved, ArticlePage.PostTo post) {
+        ArticlePage empty = pageOf(unsaved, null, null, null);
+        return withPost(empty, post);
+    }
+
+    /** The same page, with the reply form sent elsewhere (the thread fragment's form posts for its host page). */
+    public static ArticlePage withPost(ArticlePage page, ArticlePage.PostTo post) {
+        return new ArticlePage(
+                page.slug(),
+                page.title(),
+                page.bodyHtml(),
+                page.publishedAt(),
+                page.commentsOpen(),
+                page.approvedCount(),
+                page.thread(),
+                page.replyTo(),
+                page.commentPage(),
+                page.commentPageCount(),
+                page.requireSignIn(),
+                page.requireNameEmail(),
+                page.pageUrl(),
+                post);
+    }
+
+    private ArticlePage pageOf(Article article, String authorTokenHash, Long replyToId, Integer page) {
+        Discussion discussion = settings.discussion();
+        ThreadBuilder thread = article.id == null
+                ? new ThreadBuilder(discussion.threadDepth(), discussion.newestFirst())
+                : threadOf(article, authorTokenHash, discussion);
+        int pageCount = thread.pageCount(discussion.commentsPerPage());
+        int shown = replyToId != null && thread.contains(replyToId)
+                ? thread.pageOf(replyToId, discussion.commentsPerPage())
+                : page == null ? 1 : Math.max(1, Math.min(page, pageCount));
+        return new ArticlePage(
+                article.slug,
+                article.title,
+                ArticleBody.toHtml(article.body, article.bodyFormat),
+                article.publishedAt,
+                article.acceptsComments(discussion, Instant.now()),
+                thread.approvedCount(),
+                thread.page(shown, discussion.commentsPerPage()),
+                thread.replyTarget(replyToId),
+                shown,
+                pageCount,
+                discussion.requireSignIn(),
+                discussion.requireNameEmail(),
+                article.pageUrl,
+                ArticlePage.PostTo.article(article.slug));
+    }
+
+    /**
+     * Where to send the author of a new comment: the comment on the page of its thread that shows it to them (on
+     * the host page when that is its first page and the thread is another site's), or empty when the thread does
+     * not show it (so that no link points at a missing anchor).
+     */
+    @Transactional
+    public Optional<String> linkToComment(String slug, long commentId, String authorTokenHash) {
+        Optional<Integer> page = pageOf(slug, commentId, authorTokenHash);
+        if (page.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Article> article = Article.findPublished(slug);
+        if (page.get() == 1 && article.isPresent() && article.get().isEmbedded()) {
+            return Optional.of(article.get().pageUrl + "#comment-" + commentId);
+        }
+        return Optional.of(dev.parley.web.Routes.comment(slug, page.get(), commentId));
     }
 
     /**

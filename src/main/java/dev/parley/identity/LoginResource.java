@@ -33,6 +33,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Produces(MediaType.TEXT_HTML)
 public class LoginResource {
 
+    @Inject
+    dev.parley.web.HostPages hostPages;
+
     static final String DEFAULT_DESTINATION = "/moderation";
     static final String WRONG_CREDENTIALS = "The email address or the password is not right.";
     static final String BUSY = "Parley is checking many sign-ins right now. Please try again in a minute.";
@@ -108,7 +111,8 @@ public class LoginResource {
             @RestQuery("keep-provider") boolean keepProvider,
             @Context UriInfo uri) {
         Optional<String> providerLogout = accounts.signOut(token);
-        String back = SafeRedirect.localPathOr(next, Routes.HOME);
+        // From the thread inside another site's page, "Log out" goes back to that page.
+        String back = SafeRedirect.localOrHostPage(next, Routes.HOME, hostPages);
         URI destination = URI.create(back);
         if (providerLogout.isPresent() && !keepProvider) {
             // "Log Out" also ends the session at the provider, which then sends the reader back here.

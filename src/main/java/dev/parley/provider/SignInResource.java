@@ -4,6 +4,7 @@ import dev.parley.identity.ReaderService;
 import dev.parley.identity.ReaderService.ProviderProfile;
 import dev.parley.identity.SessionService;
 import dev.parley.web.Cookies;
+import dev.parley.web.HostPages;
 import dev.parley.web.Routes;
 import dev.parley.web.SafeRedirect;
 import io.quarkus.oidc.AccessTokenCredential;
@@ -40,6 +41,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestForm;
@@ -82,6 +84,9 @@ public class SignInResource {
     Drafts drafts;
 
     @Inject
+    HostPages hostPages;
+
+    @Inject
     ReaderService readers;
 
     @Inject
@@ -102,6 +107,7 @@ public class SignInResource {
             @RestForm String slug,
             @RestForm String comment,
             @RestForm("comment_parent") String parent,
+            @RestForm String page,
             @Context UriInfo uri) {
         providers.enabled(id).orElseThrow(NotFoundException::new);
         boolean secure = Cookies.secure(uri);
@@ -113,6 +119,11 @@ public class SignInResource {
                     + "#respond";
             if (comment != null && !comment.isBlank()) {
                 cookies.add(drafts.keep(slug, parentId, comment, secure));
+            }
+            // From the thread inside another site's page: back to that page, where the draft waits in the form.
+            Optional<String> hostPage = page == null ? Optional.empty() : hostPages.knownPage(page);
+            if (hostPage.isPresent()) {
+                back = hostPage.get() + "#respond";
             }
         }
         cookies.add(Cookies.httpOnly(RETURN_COOKIE, back, 30 * 60, secure));
@@ -159,7 +170,7 @@ public class SignInResource {
         // A new sign-in replaces whatever session this browser had, which ends on the server too.
         sessions.end(currentSession);
         String token = readers.signedIn(profile, providerLogout);
-        return Response.seeOther(URI.create(SafeRedirect.localPathOr(back, Routes.HOME)))
+        return Response.seeOther(URI.create(SafeRedirect.localOrHostPage(back, Routes.HOME, hostPages)))
                 .cookie(
                         Cookies.httpOnly(
                                 SessionService.COOKIE, token, (int) SessionService.LONGEST.toSeconds(), secure),
@@ -193,7 +204,7 @@ public class SignInResource {
         boolean testing = providers.isTestTicket(test, id);
         String name =
                 providers.usable(id, testing).map(ProviderButton::displayName).orElseThrow(NotFoundException::new);
-        String target = testing ? Routes.provider(id) : SafeRedirect.localPathOr(back, Routes.HOME);
+        String target = testing ? Routes.provider(id) : SafeRedirect.localOrHostPage(back, Routes.HOME, hostPages);
         // The reader reads what happened in words; the code (only a well-formed one: the query string is anyone's
         // to write) is a detail shown to the site owner testing the provider. The provider's error_description
         // is never shown: it is free text from whoever wrote the link.

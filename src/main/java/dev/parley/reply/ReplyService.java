@@ -4,6 +4,7 @@ import dev.parley.article.Article;
 import dev.parley.article.Comment;
 import dev.parley.article.CommentEvent;
 import dev.parley.article.CommentStatus;
+import dev.parley.article.ThreadLocator;
 import dev.parley.identity.SignedIn;
 import dev.parley.settings.Discussion;
 import dev.parley.settings.SettingsService;
@@ -56,8 +57,9 @@ public class ReplyService {
      * only told "posted" once the comment is safely stored.
      */
     @Transactional
-    PostOutcome post(String slug, ReplyForm form, Origin origin, Optional<SignedIn> reader) {
-        Optional<Article> found = Article.findPublished(slug);
+    PostOutcome post(ThreadLocator thread, ReplyForm form, Origin origin, Optional<SignedIn> reader) {
+        String slug = thread.slug();
+        Optional<Article> found = thread.locate();
         if (found.isEmpty()) {
             return new PostOutcome.NoSuchArticle();
         }
@@ -117,6 +119,11 @@ public class ReplyService {
         Verdict verdict = screening.screen(comment, form, reader, rules, now);
         comment.status = verdict.status();
         comment.reasons = verdict.storedReasons();
+        if (article.id == null) {
+            // The first comment on a page of another site creates its thread: never a page view, never a
+            // refused comment.
+            article.persist();
+        }
         comment.persist();
         events.fire(CommentEvent.posted(comment.status));
         return new PostOutcome.Posted(comment.id);
@@ -178,6 +185,9 @@ public class ReplyService {
      * banned reader is never told about a comment they cannot see.
      */
     private static boolean isDuplicate(Comment c) {
+        if (c.article.id == null) {
+            return false; // a thread not created yet has no comments
+        }
         String author;
         Object who;
         if (c.identityId != null) {
@@ -222,6 +232,9 @@ public class ReplyService {
 
     private static boolean isApprovedCommentOf(Article article, long commentId) {
         Comment parent = Comment.findById(commentId);
-        return parent != null && parent.article.id.equals(article.id) && parent.status == CommentStatus.APPROVED;
+        return parent != null
+                && article.id != null
+                && parent.article.id.equals(article.id)
+                && parent.status == CommentStatus.APPROVED;
     }
 }

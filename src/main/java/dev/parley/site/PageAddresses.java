@@ -47,7 +47,12 @@ public final class PageAddresses {
 
     public record Canonical(String url) implements Result {}
 
-    public record Refused(String reason) implements Result {}
+    /** @param unregistered the address is well formed, but no registered origin is its own */
+    public record Refused(String reason, boolean unregistered) implements Result {
+        Refused(String reason) {
+            this(reason, false);
+        }
+    }
 
     public Result canonical(String raw) {
         if (raw == null || raw.isBlank()) {
@@ -76,12 +81,6 @@ public final class PageAddresses {
         if (uri.getRawUserInfo() != null || uri.getHost() == null || uri.isOpaque()) {
             return new Refused("The page address must be a plain web address (https://host/path).");
         }
-        String origin = origin(scheme, uri.getHost(), uri.getPort());
-        Optional<String> registered = registeredOrigin(origin);
-        if (registered.isEmpty()) {
-            return new Refused("Pages of " + origin + " cannot carry threads of this site: the owner has not"
-                    + " registered that origin.");
-        }
         Optional<String> path = canonicalPath(uri.getRawPath());
         if (path.isEmpty()) {
             return new Refused("The page address has a malformed percent-encoding.");
@@ -89,6 +88,14 @@ public final class PageAddresses {
         Optional<String> query = keptQuery(uri.getRawQuery());
         if (query.isEmpty()) {
             return new Refused("The page address has a malformed percent-encoding.");
+        }
+        String origin = origin(scheme, uri.getHost(), uri.getPort());
+        Optional<String> registered = registeredOrigin(origin);
+        if (registered.isEmpty()) {
+            return new Refused(
+                    "Pages of " + origin + " cannot carry Parley threads: the site owner has not registered that"
+                            + " origin in Parley (Admin › Sites).",
+                    true);
         }
         String url = registered.get() + path.get() + query.get();
         return url.length() > MAX_LENGTH

@@ -38,6 +38,11 @@ public class CleanInput {
     @ServerRequestFilter(preMatching = true)
     public void cleanAddress(ContainerRequestContext request) {
         URI uri = request.getUriInfo().getRequestUri();
+        if (uri.getRawPath() != null && uri.getRawPath().endsWith(Routes.EMBED_THREAD)) {
+            // A host page names its page, identifier and title here: what is malformed is refused with its
+            // reason, not quietly made into another page's address.
+            return;
+        }
         String raw = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         if (ENCODED_CONTROL.matcher(raw).find()) {
             request.setRequestUri(uri.resolve(ENCODED_CONTROL.matcher(raw).replaceAll("")));

@@ -13,6 +13,10 @@ public final class Cookies {
         return "https".equalsIgnoreCase(uri.getRequestUri().getScheme());
     }
 
+    public static boolean secure(io.vertx.ext.web.RoutingContext routing) {
+        return "https".equalsIgnoreCase(routing.request().scheme());
+    }
+
     /**
      * A cookie scripts cannot read.
      *

@@ -13,9 +13,13 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * Refuses state-changing requests that come from another site, by the browser's own account: a
  * {@code Sec-Fetch-Site} of another site, or an {@code Origin} that is not Parley's. This backs up the CSRF
  * token: it also stops a sibling sub-domain that could plant its own CSRF cookie, and browsers that send only
- * one of the two headers are still checked. A client that sends neither still needs a matching token.
+ * one of the two headers are still checked. A client that sends neither still needs a matching token. The forms
+ * inside registered sites' pages ({@link HostPageForms}) may also come from those sites' origins.
  */
 public class CrossSiteFormGuard {
+
+    @jakarta.inject.Inject
+    HostPages hostPages;
 
     private static final Logger LOG = Logger.getLogger(CrossSiteFormGuard.class);
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
@@ -32,6 +36,12 @@ public class CrossSiteFormGuard {
         URI own = request.getUriInfo().getBaseUri();
         boolean foreignOrigin = origin != null && !sameOrigin(origin, own);
         if (!foreignSite && !foreignOrigin) {
+            return null;
+        }
+        if (origin != null
+                && HostPageForms.receives(request.getUriInfo().getPath())
+                && hostPages.isRegisteredOrigin(origin)) {
+            // The reply form of a thread inside a registered site's page.
             return null;
         }
         if (foreignOrigin && !foreignSite) {

@@ -1,42 +1,60 @@
 package dev.parley.web;
 
-import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.regex.Pattern;
 
 /**
- * The CSRF token for the {@code postform} tag. Normally quarkus-rest-csrf's; on pages rendered after a
- * request was stopped before its filter ran (a 403 or 404 page, which still shows the "Log out" form),
- * the browser's existing CSRF cookie, which is the token itself since tokens are not signed.
+ * The CSRF token of the {@code postform} tag ({@code inject:formToken}): the browser's CSRF cookie, or a new one,
+ * set on this answer only when the page actually carries a form that needs it. A page without such a form (the
+ * thread fragment that shared caches keep) therefore sets no cookie.
  */
 @RequestScoped
 @Named("formToken")
 public class FormToken {
 
-    @Inject
-    @Named("csrf")
-    CsrfTokenParameterProvider csrf;
+    /** The cookie that holds the token, and the form field that repeats it. */
+    public static final String COOKIE = "parley_csrf";
+
+    public static final String FIELD = "_csrf";
+
+    /** Long enough for a reader who writes a long comment before sending it. */
+    static final int KEPT_SECONDS = 7 * 24 * 3600;
+
+    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_-]{22,64}");
 
     @Inject
     RoutingContext routing;
 
-    @ConfigProperty(name = "quarkus.rest-csrf.cookie-name")
-    String cookieName;
+    private String token;
 
     public String getParameterName() {
-        return csrf.getParameterName();
+        return FIELD;
     }
 
     public String getToken() {
-        try {
-            return csrf.getToken();
-        } catch (IllegalStateException filterDidNotRun) {
-            Cookie cookie = routing.request().getCookie(cookieName);
-            return cookie == null ? "" : cookie.getValue();
+        if (token == null) {
+            token = fromCookie(routing);
+            if (token == null) {
+                token = Tokens.random(16);
+                Cookie cookie = Cookie.cookie(COOKIE, token)
+                        .setPath("/")
+                        .setMaxAge(KEPT_SECONDS)
+                        .setHttpOnly(true)
+                        .setSecure(Cookies.secure(routing))
+                        .setSameSite(io.vertx.core.http.CookieSameSite.LAX);
+                routing.response().addCookie(cookie);
+            }
         }
+        return token;
+    }
+
+    /** The browser's token, when it has a well-formed one. */
+    static String fromCookie(RoutingContext routing) {
+        Cookie cookie = routing.request().getCookie(COOKIE);
+        return cookie != null && WELL_FORMED.matcher(cookie.getValue()).matches() ? cookie.getValue() : null;
     }
 }

@@ -13,6 +13,11 @@ public final class Routes {
 
     private Routes() {}
 
+    /** A static file of Parley's ({@code /css/embed.css}), as pages link to it. */
+    public static String asset(String path) {
+        return path;
+    }
+
     public static String article(String slug) {
         return "/articles/" + encode(slug);
     }
@@ -43,6 +48,12 @@ public final class Routes {
     }
 
     public static final String HOME = "/";
+
+    /** The thread fragment a host page includes: {@code ?page=<address>[&id=…][&title=…]}. */
+    public static final String EMBED_THREAD = "/embed/thread";
+    /** Where the reply form inside a host page posts (no CSRF cookie: checked by origin). */
+    public static final String EMBED_COMMENTS = "/embed/comments";
+
     public static final String SETUP = "/setup";
     public static final String ADMIN = "/admin";
     public static final String SETTINGS = "/admin/settings";

@@ -90,6 +90,32 @@ public class TestData {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    @Inject
+    dev.parley.site.SiteRegistry sites;
+
+    /** A registered site whose pages may carry threads, in effect at once. */
+    public dev.parley.site.Site site(String name, String... origins) {
+        dev.parley.site.Site site = storeSite(name, origins);
+        sites.refresh();
+        return site;
+    }
+
+    @Transactional
+    dev.parley.site.Site storeSite(String name, String... origins) {
+        dev.parley.site.Site site = new dev.parley.site.Site();
+        site.name = name;
+        site.origins = String.join("\n", origins);
+        site.createdAt = Instant.now();
+        site.persist();
+        return site;
+    }
+
+    /** The threads of a site's pages, oldest first. */
+    @Transactional
+    public java.util.List<Article> threadsOf(dev.parley.site.Site site) {
+        return Article.list("siteId = ?1 order by id", site.id);
+    }
+
     @Transactional
     public Article article(String title) {
         Article article = new Article();

@@ -1,0 +1,48 @@
+package dev.parley.web;
+
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
+
+/**
+ * The double-submit CSRF check of every state-changing request: the form's token ({@link FormToken}) must equal
+ * the browser's CSRF cookie. The forms of host pages ({@link HostPageForms}) are checked by their origin instead.
+ * A refusal is a bare 400, which {@link ErrorPages} explains, giving back what the reader wrote.
+ */
+public class CsrfCheck {
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+    @ServerRequestFilter(readBody = true)
+    public Optional<Response> checkToken(ResteasyReactiveContainerRequestContext request, RoutingContext routing) {
+        if (SAFE_METHODS.contains(request.getMethod())
+                || HostPageForms.receives(request.getUriInfo().getPath())) {
+            return Optional.empty();
+        }
+        MediaType type = request.getMediaType();
+        boolean form = type != null
+                && (type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                        || type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE));
+        String cookie = FormToken.fromCookie(routing);
+        ResteasyReactiveRequestContext context = CurrentRequestManager.get();
+        Object field = form && context != null ? context.getFormParameter(FormToken.FIELD, true, false) : null;
+        if (cookie == null || !(field instanceof String token) || !same(cookie, token)) {
+            return Optional.of(Response.status(Response.Status.BAD_REQUEST).build());
+        }
+        return Optional.empty();
+    }
+
+    private static boolean same(String a, String b) {
+        return a != null
+                && !a.isEmpty()
+                && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+}
