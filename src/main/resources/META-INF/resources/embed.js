@@ -13,7 +13,8 @@
   const base = new URL('.', script.src);
   const parley = base.origin;
   const TOKEN = 'parley-commenter ' + base.href;
-  // The thread's own stylesheet (every rule under .parley), the only one in the shadow root.
+  // The thread's own stylesheet (every rule under .parley), the only one in the shadow root; the fragment links
+  // it itself, the messages of a refusal or a failure do not.
   const STYLES = '<link rel="stylesheet" href="' + base.href + 'css/embed.css">';
 
   const remembered = () => {
@@ -86,7 +87,7 @@
       host.setAttribute('data-parley-state', 'failed');
       return root;
     }
-    root.innerHTML = STYLES + html;
+    root.innerHTML = (html.includes('css/embed.css') ? '' : STYLES) + html;
     absolute(root);
     host.setAttribute('data-parley-state', 'loaded');
     return root;

@@ -75,8 +75,8 @@ public class CountResource {
     @Path("count")
     @PermitAll
     public Response count(@RestQuery String page, @RestQuery String id, @Context Request request) {
-        ThreadKeys.Result<Long> found = counts.countOne(page, id);
-        if (found instanceof ThreadKeys.Refused<Long> refused) {
+        CommentCounts.One found = counts.countOne(page, id);
+        if (found instanceof CommentCounts.Refused refused) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .type(MediaType.TEXT_HTML_TYPE)
                     .cacheControl(CacheControl.valueOf("no-store"))
@@ -84,7 +84,7 @@ public class CountResource {
                             + "</span>\n")
                     .build();
         }
-        long count = ((ThreadKeys.Found<Long>) found).value();
+        long count = ((CommentCounts.Counted) found).count();
         return cacheable(
                 request, "<span class=\"parley-count\">" + words(count) + "</span>\n", MediaType.TEXT_HTML_TYPE);
     }

@@ -1,6 +1,7 @@
 package dev.parley.site;
 
 import dev.parley.article.BrowserCommenter;
+import dev.parley.reply.ReplyDesk;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -24,9 +25,9 @@ public class EmbedCors {
     public static final String COMMENTER_HEADER = BrowserCommenter.TOKEN_HEADER;
 
     public static final String READER_HEADER = "X-Parley-Reader";
-    public static final String SCRIPT_HEADER = "X-Parley-Embed";
+    public static final String SCRIPT_HEADER = ReplyDesk.SCRIPT_HEADER;
     /** The comment a script post made: its id, for embed.js to show it. */
-    public static final String COMMENT_HEADER = "X-Parley-Comment";
+    public static final String COMMENT_HEADER = ReplyDesk.COMMENT_HEADER;
 
     /** How long a browser may reuse a preflight answer. */
     static final int PREFLIGHT_MAX_AGE_SECONDS = 600;
@@ -34,7 +35,7 @@ public class EmbedCors {
     private static final Pattern EMBED_PATHS = Pattern.compile("(^|.*/)embed/(thread|counts|comments)");
 
     @Inject
-    RegisteredOrigins origins;
+    SiteRegistry sites;
 
     void install(@Observes Router router) {
         // Right after the transport headers, before any page code: a preflight never reaches the pages.
@@ -47,7 +48,7 @@ public class EmbedCors {
             return;
         }
         String origin = context.request().getHeader("Origin");
-        boolean allowed = origins.allows(origin);
+        boolean allowed = origin != null && sites.isRegisteredOrigin(origin);
         if (context.request().method() == HttpMethod.OPTIONS
                 && context.request().getHeader("Access-Control-Request-Method") != null) {
             preflight(context, origin, allowed);

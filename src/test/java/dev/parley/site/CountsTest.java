@@ -38,7 +38,7 @@ class CountsTest {
     @Test
     void onePageOfCountsForManyPagesCountingApprovedCommentsOnly() {
         String blog = origin();
-        Site site = sites.site(blog);
+        Site site = data.site(TestData.unique("Blog"), blog);
         Article first = sites.thread(site, blog + "/post/1", "url:" + blog + "/post/1", "First post");
         Article second = sites.thread(site, blog + "/post/2", "url:" + blog + "/post/2", "Second post");
         data.comment(first, null, "Ada", "One", CommentStatus.APPROVED);
@@ -78,7 +78,7 @@ class CountsTest {
     @Test
     void threadsTheHostNamesByItsOwnIdentifier() {
         String blog = origin();
-        Site site = sites.site(blog);
+        Site site = data.site(TestData.unique("Blog"), blog);
         Article byId = sites.thread(site, blog + "/2024/moved", "id:post-17", "Moved post");
         data.comment(byId, null, "Ada", "Hello", CommentStatus.APPROVED);
         data.comment(byId, null, "Bob", "Hello too", CommentStatus.APPROVED);
@@ -109,7 +109,7 @@ class CountsTest {
     @Test
     void aRefusedPageIsReportedWithItsReasonWhileTheOthersAreCounted() {
         String blog = origin();
-        Site site = sites.site(blog);
+        Site site = data.site(TestData.unique("Blog"), blog);
         Article thread = sites.thread(site, blog + "/ok", "url:" + blog + "/ok", "Fine");
         data.comment(thread, null, "Ada", "Hi", CommentStatus.APPROVED);
         long threadsBefore = sites.threadCount();
@@ -123,8 +123,7 @@ class CountsTest {
         assertEquals(Map.of(blog + "/ok", 1), mixed.getMap("counts"));
         Map<String, String> refused = mixed.getMap("refused");
         assertTrue(
-                refused.get("https://elsewhere.example/post")
-                        .contains("no site registered with Parley has that origin"),
+                refused.get("https://elsewhere.example/post").contains("the site owner has not registered that origin"),
                 refused::toString);
         assertTrue(refused.get(blog + "/a#b").contains("fragment"), refused::toString);
 
@@ -160,7 +159,7 @@ class CountsTest {
                 given().queryParam("id", "a\tb").queryParam("origin", blog).get("/embed/counts");
         assertEquals(400, badId.statusCode());
         assertEquals(
-                "The thread identifier has control characters.",
+                "The page identifier contains control characters.",
                 badId.jsonPath().getString("refused.'id:a\tb'"));
         assertEquals(threadsBefore, sites.threadCount());
     }
@@ -168,7 +167,7 @@ class CountsTest {
     @Test
     void theCountFragmentForServerSideIncludes() {
         String blog = origin();
-        Site site = sites.site(blog);
+        Site site = data.site(TestData.unique("Blog"), blog);
         Article one = sites.thread(site, blog + "/one", "url:" + blog + "/one", "One");
         data.comment(one, null, "Ada", "Hi", CommentStatus.APPROVED);
         Article many = sites.thread(site, blog + "/many", "url:" + blog + "/many", "Many");
@@ -190,8 +189,8 @@ class CountsTest {
                 given().queryParam("page", "http://elsewhere.example/x").get("/embed/count");
         assertEquals(400, refused.statusCode());
         assertEquals(
-                "Pages of http://elsewhere.example cannot carry Parley threads: no site registered with Parley has"
-                        + " that origin.",
+                "Pages of http://elsewhere.example cannot carry Parley threads: the site owner has not registered"
+                        + " that origin in Parley (Admin › Sites).",
                 Jsoup.parse(refused.asString()).text());
         assertEquals("no-store", refused.header("Cache-Control"));
         assertEquals(400, given().get("/embed/count").statusCode());
@@ -210,7 +209,7 @@ class CountsTest {
     @Test
     void corsIsAnsweredToRegisteredOriginsOnly() {
         String blog = origin();
-        sites.site(blog + "\nhttp://localhost:4321");
+        data.site(TestData.unique("Blog"), blog, "http://localhost:4321");
         String page = blog + "/post";
 
         Response registered =

@@ -2,41 +2,17 @@ package dev.parley.support;
 
 import dev.parley.article.Article;
 import dev.parley.article.ArticleStatus;
-import dev.parley.site.RegisteredOrigins;
+import dev.parley.site.PageThreads;
 import dev.parley.site.Site;
-import dev.parley.site.TrailingSlash;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 
-/** Registered sites and the threads of their pages, as the owner and the first comments would make them. */
+/** Threads of host pages, as their first comments would make them (sites: {@link TestData#site}). */
 @ApplicationScoped
 public class SiteData {
 
-    @Inject
-    RegisteredOrigins origins;
-
-    /** A site with these origins (one per line, as the owner types them); CORS answers them at once. */
-    public Site site(String origins) {
-        Site site = store(origins);
-        this.origins.reload();
-        return site;
-    }
-
-    @Transactional
-    Site store(String origins) {
-        Site site = new Site();
-        site.name = TestData.unique("Site");
-        site.origins = origins;
-        site.trailingSlash = TrailingSlash.KEEP;
-        site.samePageAnyScheme = true;
-        site.createdAt = Instant.now();
-        site.persist();
-        return site;
-    }
-
-    /** The thread of a host page, as its first comment creates it ({@code key} "url:…" or "id:…"). */
+    /** The thread of a host page ({@code key} "url:" + its canonical address, or "id:" + the host's identifier). */
     @Transactional
     public Article thread(Site site, String pageUrl, String key, String title) {
         Article thread = new Article();
@@ -44,9 +20,8 @@ public class SiteData {
         thread.pageUrl = pageUrl;
         thread.pageKey = key;
         thread.title = title;
-        thread.slug = TestData.unique("page");
+        thread.slug = new PageThreads.PageAddress(site.id, pageUrl, key, title).slug();
         thread.body = "";
-        thread.status = ArticleStatus.PUBLISHED;
         Instant now = Instant.now();
         thread.createdAt = now;
         thread.updatedAt = now;
@@ -57,6 +32,6 @@ public class SiteData {
 
     @Transactional
     public long threadCount() {
-        return Article.count("siteId is not null");
+        return Article.count("siteId is not null and status = ?1", ArticleStatus.PUBLISHED);
     }
 }
