@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -82,6 +83,8 @@ class ScriptTagBrowserTest {
         }
         browser = Chromium.startBlockingThirdPartyCookies();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        // The script replaces the thread's content as it loads: an element found a moment ago may be gone.
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterEach
@@ -174,6 +177,18 @@ class ScriptTagBrowserTest {
 
         List<Axe.Violation> violations = Axe.load().check(browser);
         assertTrue(violations.isEmpty(), violations::toString);
+
+        // Replying to a comment opens the form under it, in the host page (Parley's page without the script).
+        link.click();
+        WebElement title = wait.until(d -> shadow.findElements(By.cssSelector("#reply-title")).stream()
+                .filter(t -> t.getText().startsWith("Leave a Reply to Ada"))
+                .findFirst()
+                .orElse(null));
+        assertTrue(title.isDisplayed());
+        assertTrue(browser.getCurrentUrl().startsWith(hostOrigin() + path), browser.getCurrentUrl());
+        assertEquals(
+                String.valueOf(data.onlyCommentOn(thread, "Ada").id),
+                shadow.findElement(By.cssSelector("#comment_parent")).getAttribute("value"));
     }
 
     @Test
