@@ -49,6 +49,15 @@ public class FormStamp {
         return stamp(Instant.now());
     }
 
+    /**
+     * The time a form inside another site's page was shown, to the minute: one rendering of that fragment serves
+     * every reader for a while, and a stamp that changed every second would change its ETag with it, so that
+     * caches could never revalidate it. Such a form only ever looks older than it is.
+     */
+    public String getSharedShown() {
+        return stamp(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+    }
+
     String stamp(Instant shown) {
         String seconds = String.valueOf(shown.getEpochSecond());
         return seconds + "." + Hmac.sign(signingKey, seconds);

@@ -48,6 +48,10 @@ public class PageFixtures {
 
     public Article thread;
     public Article closed;
+    /** The thread of a page on another site, with a comment; and that site's origin. */
+    public Article hostThread;
+
+    public String hostOrigin;
     public Article closing;
     public Article vanishing;
     public Comment doomed;
@@ -86,6 +90,11 @@ public class PageFixtures {
         closed = data.article("Closed \u202Efor comments");
         data.comment(closed, null, REVERSED_NAME, "Said before it closed.", approved());
         data.closeComments(closed);
+
+        hostOrigin = "https://blog.example.org";
+        hostThread = data.hostThread(
+                data.site("The \u202Eblog", hostOrigin), hostOrigin + "/2026/hello/", "Hello \u202Efrom the blog");
+        data.comment(hostThread, null, "Ada", "Commented under the blog post.", approved());
 
         closing = data.article("Closing while a reader writes");
         vanishing = data.article("Unpublished while a reader writes");

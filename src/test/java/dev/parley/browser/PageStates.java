@@ -50,6 +50,18 @@ final class PageStates {
                 v.sees(".comment.awaiting");
             }),
             new PageState("closed article", GUEST, v -> v.open("/articles/" + v.fixtures().closed.slug)),
+            new PageState(
+                    "thread of another site's page", GUEST, v -> v.open("/articles/" + v.fixtures().hostThread.slug)),
+            new PageState("host page's reply form with mistakes", GUEST, v -> {
+                v.open("/embed/thread?page="
+                        + java.net.URLEncoder.encode(
+                                v.fixtures().hostOrigin + "/2026/hello/", java.nio.charset.StandardCharsets.UTF_8));
+                v.type("#comment", "Typed under the blog post.");
+                v.type("#email", "not an address");
+                v.pressUnchecked("#submit");
+                v.sees(".field.has-error");
+                v.sees("#back-to-page");
+            }),
             new PageState("closed while writing, text kept", GUEST, v -> {
                 v.open("/articles/" + v.fixtures().closing.slug);
                 v.type("#comment", "Written while the article closed.");

@@ -213,4 +213,52 @@ class EmbedThreadTest {
 
         assertEquals(304, again.statusCode());
     }
+
+    @Test
+    void aRegisteredSiteMayPostOnlyTheFormsOfItsPages() {
+        String origin = "https://" + TestData.unique("blog") + ".example";
+        data.site("Blog", origin);
+        Article article = data.article("Parley's own");
+        Browser reader = new Browser();
+        Page own = reader.open("/articles/" + article.slug);
+
+        Response fromHost = reader.withHeader("Origin", origin)
+                .submit(
+                        own,
+                        "#commentform",
+                        Map.of("comment", "Not from here", "author", "Al", "email", "a@example.org"));
+
+        assertEquals(403, fromHost.statusCode(), "the article's own form only comes from Parley's pages");
+    }
+
+    @Test
+    void noModeratorDataReachesTheFragment() {
+        String origin = "https://" + TestData.unique("blog") + ".example";
+        Site site = data.site("Blog", origin);
+        Browser reader = readerOf(origin);
+        String author = TestData.unique("Private");
+        String email = TestData.unique("private") + "@example.org";
+        reader.submit(
+                reader.open(fragment(origin + "/secret")),
+                "#commentform",
+                Map.of("comment", "Visible text", "author", author, "email", email, "url", "https://author.example/"));
+        Comment comment = data.onlyCommentBy(author);
+        data.setStatus(comment.id, CommentStatus.APPROVED);
+
+        String html = new Browser().getRaw(fragment(origin + "/secret")).body().asString();
+        String asTheAuthor = reader.getRaw(fragment(origin + "/secret")).body().asString();
+
+        assertTrue(html.contains("Visible text"));
+        for (String view : new String[] {html, asTheAuthor}) {
+            assertFalse(view.contains(email), "the email is never published");
+            assertFalse(view.contains("127.0.0.1"), "nor the IP address");
+            assertFalse(view.contains("/moderation"), "nor any moderation link");
+        }
+        assertEquals(
+                "nofollow ugc noopener",
+                Page.of("/", new Browser().getRaw(fragment(origin + "/secret")))
+                        .one("#comment-" + comment.id + " a.url")
+                        .attr("rel"));
+        assertEquals(1, data.threadsOf(site).size());
+    }
 }

@@ -110,6 +110,16 @@ public class TestData {
         return site;
     }
 
+    /** The thread of a page of a registered site, as its first comment would have made it. */
+    @Transactional
+    public Article hostThread(dev.parley.site.Site site, String canonicalUrl, String title) {
+        Article thread = dev.parley.site.PageThreads.unsaved(
+                new dev.parley.site.PageThreads.PageAddress(site.id, canonicalUrl, "url:" + canonicalUrl, title),
+                title);
+        thread.persist();
+        return thread;
+    }
+
     /** The threads of a site's pages, oldest first. */
     @Transactional
     public java.util.List<Article> threadsOf(dev.parley.site.Site site) {
