@@ -122,7 +122,10 @@
   /** Posts a form with fetch: no cookie is needed, and a mistake comes back in place with the text kept. */
   async function send(host, root, event) {
     const form = event.target;
-    if ((form.getAttribute('method') || '').toLowerCase() !== 'post') return;
+    // Buttons with an address of their own (signing in with a provider, logging out) leave for Parley's pages
+    // in this window, as without the script.
+    if ((form.getAttribute('method') || '').toLowerCase() !== 'post'
+      || (event.submitter && event.submitter.hasAttribute('formaction'))) return;
     event.preventDefault();
     const key = form.elements.namedItem('parley_key');
     if (key && !key.value) key.value = randomKey();
