@@ -5,6 +5,7 @@ import dev.parley.web.Cookies;
 import dev.parley.web.FormState;
 import dev.parley.web.Tokens;
 import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.NewCookie;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -26,10 +27,35 @@ public record BrowserCommenter(String token, String name, String email, String u
     static final String URL_COOKIE = "parley_author_url";
     private static final int ONE_YEAR = 365 * 24 * 3600;
 
+    /**
+     * The token as the script tag (embed.js) sends it: a page of another site cannot carry Parley's cookie when
+     * the browser blocks third-party cookies, so the script keeps the token in that page's storage instead.
+     */
+    public static final String TOKEN_HEADER = "X-Parley-Commenter";
+
+    private static final java.util.regex.Pattern TOKEN_SHAPE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{16,128}");
+
     public static BrowserCommenter from(Map<String, Cookie> cookies) {
         return new BrowserCommenter(
                 value(cookies, TOKEN_COOKIE), value(cookies, NAME_COOKIE),
                 value(cookies, EMAIL_COOKIE), value(cookies, URL_COOKIE));
+    }
+
+    /** This browser as its cookies say, or, without a token cookie, as the script tag's token header says. */
+    public static BrowserCommenter from(HttpHeaders headers) {
+        BrowserCommenter fromCookies = from(headers.getCookies());
+        String header = headers.getHeaderString(TOKEN_HEADER);
+        if (fromCookies.token != null
+                || header == null
+                || !TOKEN_SHAPE.matcher(header.strip()).matches()) {
+            return fromCookies;
+        }
+        return new BrowserCommenter(header.strip(), fromCookies.name, fromCookies.email, fromCookies.url);
+    }
+
+    /** Whether this browser has a token: then what it is shown is its own, for no shared cache to keep. */
+    public boolean hasToken() {
+        return token != null && !token.isBlank();
     }
 
     /** The token's hash as stored with comments, or {@code null} when this browser has no token yet. */

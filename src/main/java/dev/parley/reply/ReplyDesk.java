@@ -34,6 +34,15 @@ public class ReplyDesk {
 
     private static final Logger LOG = Logger.getLogger(ReplyDesk.class);
 
+    /**
+     * Marks a form sent by the script tag (embed.js, with fetch from the host page): it cannot follow a redirect to
+     * the host page nor keep Parley's cookies, so a comment posted is answered with 204 and, in headers, the
+     * commenter token (for the script to keep in the page's storage) and the comment's id.
+     */
+    public static final String SCRIPT_HEADER = "X-Parley-Embed";
+
+    public static final String COMMENT_HEADER = "X-Parley-Comment";
+
     /** The page to show the form again on, with its messages; empty when the thread is gone. */
     @FunctionalInterface
     public interface FormPage {
@@ -93,13 +102,20 @@ public class ReplyDesk {
             HttpServerRequest request) {
         String slug = thread.slug();
         BrowserCommenter commenter =
-                BrowserCommenter.from(headers.getCookies()).withToken(stamps.commenterToken(form.requestKeyOrNull()));
+                BrowserCommenter.from(headers).withToken(stamps.commenterToken(form.requestKeyOrNull()));
         Origin origin = new Origin(
                 request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
                 headers.getHeaderString(HttpHeaders.USER_AGENT),
                 commenter.tokenHash());
         PostOutcome outcome = postOnce(thread, form, origin);
         FormState typed = FormState.of(form.typed());
+        if (outcome instanceof PostOutcome.Posted posted && headers.getHeaderString(SCRIPT_HEADER) != null) {
+            return Response.noContent()
+                    .header(BrowserCommenter.TOKEN_HEADER, commenter.token())
+                    .header(COMMENT_HEADER, posted.commentId())
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .build();
+        }
         if (outcome instanceof PostOutcome.Posted posted) {
             NewCookie[] cookies = commenter
                     .cookies(

@@ -88,7 +88,7 @@ public class EmbedResource {
                     .build();
         }
         PageThreads.PageAddress address = (PageThreads.PageAddress) read;
-        BrowserCommenter commenter = BrowserCommenter.from(headers.getCookies());
+        BrowserCommenter commenter = BrowserCommenter.from(headers);
         Optional<Drafts.Draft> draft =
                 draftToken == null ? Optional.empty() : drafts.takeBack(draftToken, address.slug());
         ArticlePage.PostTo post = postTo(address, page, id, title);

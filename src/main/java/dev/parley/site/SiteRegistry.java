@@ -4,7 +4,7 @@ import dev.parley.web.HostPages;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,14 +20,25 @@ public class SiteRegistry implements HostPages {
     /** One site as the checks need it. */
     public record KnownSite(long id, String name, PageAddresses addresses) {}
 
-    private volatile List<KnownSite> sites = List.of();
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SiteRegistry.class);
 
-    @Transactional
+    private volatile List<KnownSite> sites = List.of();
+    private volatile boolean failing;
+
     @Scheduled(every = "${parley.sites.refresh-every:10s}", delayed = "${parley.sites.refresh-every:10s}")
     public void refresh() {
-        sites = Site.listByName().stream()
-                .map(s -> new KnownSite(s.id, s.name, s.addresses()))
-                .toList();
+        try {
+            sites = QuarkusTransaction.requiringNew().call(() -> Site.listByName().stream()
+                    .map(s -> new KnownSite(s.id, s.name, s.addresses()))
+                    .toList());
+            failing = false;
+        } catch (RuntimeException e) {
+            // The database is away (or the application is stopping): the sites known a moment ago still hold.
+            if (!failing) {
+                LOG.warnf("Could not re-read the registered sites, keeping the %d known: %s", sites.size(), e.getMessage());
+            }
+            failing = true;
+        }
     }
 
     @jakarta.annotation.PostConstruct

@@ -24,7 +24,7 @@ public final class Chromium {
     private Chromium() {}
 
     public static ChromeDriver start() {
-        return start(true);
+        return start(true, false);
     }
 
     /**
@@ -32,10 +32,18 @@ public final class Chromium {
      * without a single script.
      */
     public static ChromeDriver withoutJavaScript() {
-        return start(false);
+        return start(false, false);
     }
 
-    private static ChromeDriver start(boolean javaScript) {
+    /**
+     * Chromium as Safari and Firefox are by default, and Chrome is for users who chose it: cookies of other sites
+     * (third-party cookies) are neither sent nor stored.
+     */
+    public static ChromeDriver startBlockingThirdPartyCookies() {
+        return start(true, true);
+    }
+
+    private static ChromeDriver start(boolean javaScript, boolean blockThirdPartyCookies) {
         assertTrue(
                 new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
                 "Chromium is needed for this test: apt-get install -y chromium chromium-driver");
@@ -53,9 +61,17 @@ public final class Chromium {
                     "--no-first-run",
                     "--window-size=1100,1400",
                     "--user-data-dir=" + Files.createTempDirectory("parley-chromium"));
+            java.util.Map<String, Object> prefs = new java.util.HashMap<>();
             if (!javaScript) {
-                options.setExperimentalOption(
-                        "prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+                prefs.put("profile.managed_default_content_settings.javascript", 2);
+            }
+            if (blockThirdPartyCookies) {
+                options.addArguments("--test-third-party-cookie-phaseout");
+                prefs.put("profile.block_third_party_cookies", true);
+                prefs.put("profile.cookie_controls_mode", 1);
+            }
+            if (!prefs.isEmpty()) {
+                options.setExperimentalOption("prefs", prefs);
             }
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(CHROMEDRIVER))

@@ -20,6 +20,7 @@ public final class Nginx implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private Path accessLog;
 
     private Nginx(Process process, int port) {
         this.process = process;
@@ -64,6 +65,47 @@ public final class Nginx implements AutoCloseable {
                         + "daemon off;\n"
                         + "events {}\n"
                         + "http {\n  access_log off;\n  include " + folder.resolve("parley.conf") + ";\n}\n");
+        return start(binary, folder, port);
+    }
+
+    /**
+     * A host site's web server: the files of {@code root}, served as they are at {@code http://localhost:port} for
+     * each port given (the first is {@link #baseUri()}'s), with an access log ({@link #accessLog()}).
+     */
+    public static Nginx staticSite(Path root, Path folder, int... ports) throws IOException {
+        Path binary = Path.of("/usr/sbin/nginx");
+        if (!Files.isExecutable(binary)) {
+            fail("This test serves a host site with nginx (apt-get install nginx-light).");
+        }
+        Files.createDirectories(folder);
+        StringBuilder servers = new StringBuilder();
+        for (int port : ports) {
+            servers.append("  server {\n    listen 127.0.0.1:")
+                    .append(port)
+                    .append(";\n    root ")
+                    .append(root.toAbsolutePath())
+                    .append(";\n  }\n");
+        }
+        Files.writeString(
+                folder.resolve("nginx.conf"),
+                "pid " + folder.resolve("nginx.pid") + ";\n"
+                        + "error_log " + folder.resolve("error.log") + " warn;\n"
+                        + "daemon off;\n"
+                        + "events {}\n"
+                        + "http {\n  types { text/html html; text/javascript js; text/css css; }\n"
+                        + "  access_log " + folder.resolve("access.log") + ";\n"
+                        + servers + "}\n");
+        Nginx site = start(binary, folder, ports[0]);
+        site.accessLog = folder.resolve("access.log");
+        return site;
+    }
+
+    /** The lines of the access log so far (static sites only). */
+    public List<String> accessLog() throws IOException {
+        return Files.exists(accessLog) ? Files.readAllLines(accessLog) : List.of();
+    }
+
+    private static Nginx start(Path binary, Path folder, int port) throws IOException {
         List<String> check = List.of(
                 binary.toString(),
                 "-t",
@@ -97,6 +139,10 @@ public final class Nginx implements AutoCloseable {
             throw e;
         }
         return balancer;
+    }
+
+    public int port() {
+        return port;
     }
 
     public String baseUri() {
