@@ -1,10 +1,10 @@
 package dev.parley.site;
 
 import dev.parley.web.HostPages;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,14 +28,17 @@ public class SiteRegistry implements HostPages {
     @Scheduled(every = "${parley.sites.refresh-every:10s}", delayed = "${parley.sites.refresh-every:10s}")
     public void refresh() {
         try {
-            sites = QuarkusTransaction.requiringNew().call(() -> Site.listByName().stream()
-                    .map(s -> new KnownSite(s.id, s.name, s.addresses()))
-                    .toList());
+            sites = QuarkusTransaction.requiringNew()
+                    .call(() -> Site.listByName().stream()
+                            .map(s -> new KnownSite(s.id, s.name, s.addresses()))
+                            .toList());
             failing = false;
         } catch (RuntimeException e) {
             // The database is away (or the application is stopping): the sites known a moment ago still hold.
             if (!failing) {
-                LOG.warnf("Could not re-read the registered sites, keeping the %d known: %s", sites.size(), e.getMessage());
+                LOG.warnf(
+                        "Could not re-read the registered sites, keeping the %d known: %s",
+                        sites.size(), e.getMessage());
             }
             failing = true;
         }
