@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.parley.article.Article;
 import dev.parley.provider.ProviderAdminService;
-import dev.parley.provider.ProviderKind;
 import dev.parley.support.Chromium;
 import dev.parley.support.ChromiumTest;
 import dev.parley.support.KeycloakResource;
@@ -33,14 +32,7 @@ class SignInBrowserTest extends ChromiumTest {
 
     @Test
     void readerSignsInWithKeycloakAndFindsTheirDraft() throws IOException {
-        long providerId = providers.add(
-                ProviderKind.KEYCLOAK,
-                "Keycloak",
-                KeycloakResource.issuer(),
-                KeycloakResource.CLIENT_ID,
-                KeycloakResource.clientSecret(),
-                null,
-                false);
+        long providerId = KeycloakResource.registerWith(providers, false);
         Article article = data.article("Signing in with Chromium");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 

@@ -53,14 +53,7 @@ class SignInUnderPathPrefixTest {
 
     @Test
     void aReaderSignsInWithKeycloakAndComesBackUnderThePrefixWithTheDraft() {
-        long providerId = providers.add(
-                ProviderKind.KEYCLOAK,
-                "Keycloak",
-                KeycloakResource.issuer(),
-                KeycloakResource.CLIENT_ID,
-                KeycloakResource.clientSecret(),
-                null,
-                true);
+        long providerId = KeycloakResource.registerWith(providers, true);
         Article article = data.article("Signed in under a prefix");
         Comment parent = data.comment(article, null, "Ada", "Who is there?", CommentStatus.APPROVED);
         Browser reader = new Browser();

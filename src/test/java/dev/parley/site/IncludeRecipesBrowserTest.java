@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.provider.ProviderAdminService;
-import dev.parley.provider.ProviderKind;
 import dev.parley.support.ApacheSsi;
 import dev.parley.support.Browser;
 import dev.parley.support.Chromium;
@@ -250,14 +249,7 @@ class IncludeRecipesBrowserTest {
 
     /** A reader starts signing in on the host page with a draft and comes back to the host page with it. */
     private void signInJourney(String origin, String post, String server) {
-        long providerId = providers.add(
-                ProviderKind.KEYCLOAK,
-                "Keycloak",
-                KeycloakResource.issuer(),
-                KeycloakResource.CLIENT_ID,
-                KeycloakResource.clientSecret(),
-                null,
-                false);
+        long providerId = KeycloakResource.registerWith(providers, false);
         ChromeDriver reader = Chromium.withoutJavaScript();
         try {
             WebDriverWait wait = new WebDriverWait(reader, Duration.ofSeconds(30));

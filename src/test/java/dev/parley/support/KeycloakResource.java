@@ -39,6 +39,22 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
         return url + "/realms/" + REALM;
     }
 
+    /**
+     * Registers this Keycloak as a login provider named "Keycloak", as the owner would in Admin › Login providers.
+     *
+     * @param publishDirectly whether readers signed in with it are published without moderation
+     */
+    public static long registerWith(dev.parley.provider.ProviderAdminService providers, boolean publishDirectly) {
+        return providers.add(
+                dev.parley.provider.ProviderKind.KEYCLOAK,
+                "Keycloak",
+                issuer(),
+                CLIENT_ID,
+                clientSecret(),
+                null,
+                publishDirectly);
+    }
+
     public static String clientSecret() {
         return clientSecret;
     }

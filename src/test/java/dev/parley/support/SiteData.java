@@ -6,7 +6,6 @@ import dev.parley.site.PageThreads;
 import dev.parley.site.Site;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 
 /** Threads of host pages, as their first comments would make them (sites: {@link TestData#site}). */
 @ApplicationScoped
@@ -15,17 +14,7 @@ public class SiteData {
     /** The thread of a host page ({@code key} "url:" + its canonical address, or "id:" + the host's identifier). */
     @Transactional
     public Article thread(Site site, String pageUrl, String key, String title) {
-        Article thread = new Article();
-        thread.siteId = site.id;
-        thread.pageUrl = pageUrl;
-        thread.pageKey = key;
-        thread.title = title;
-        thread.slug = new PageThreads.PageAddress(site.id, pageUrl, key, title).slug();
-        thread.body = "";
-        Instant now = Instant.now();
-        thread.createdAt = now;
-        thread.updatedAt = now;
-        thread.publish(now);
+        Article thread = PageThreads.unsaved(new PageThreads.PageAddress(site.id, pageUrl, key, title), title);
         thread.persist();
         return thread;
     }
