@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.article.Article;
 import dev.parley.article.CommentStatus;
 import dev.parley.provider.ProviderAdminService;
-import dev.parley.provider.ProviderKind;
 import dev.parley.site.Site;
 import dev.parley.support.Axe;
 import dev.parley.support.Chromium;
@@ -314,14 +313,7 @@ class ScriptTagBrowserTest {
     @Test
     void aReaderSignsInWithKeycloakFromTheScriptTagsThreadComesBackSignedInWithTheDraftPostsAndLogsOut()
             throws IOException {
-        long providerId = providers.add(
-                ProviderKind.KEYCLOAK,
-                "Keycloak",
-                KeycloakResource.issuer(),
-                KeycloakResource.CLIENT_ID,
-                KeycloakResource.clientSecret(),
-                null,
-                false);
+        long providerId = KeycloakResource.registerWith(providers, false);
         String path = postPage(TestData.unique("signin"), "A post to sign in on");
         String draft = "Drafted in the script tag's thread.";
         try {
