@@ -2,8 +2,9 @@
  * Parley's script tag, for sites that cannot include the thread on their server. It fetches the same
  * server-rendered thread as the include does, as HTML, and shows it in a shadow root, so that no style leaks
  * in either direction; the host themes it with --parley-* custom properties (css/embed.css). No cookies are
- * needed across sites: the browser's commenter token (to see one's own pending comment) is kept in this
- * page's localStorage and sent as a header. Counts: elements marked data-parley-count are filled by one request.
+ * needed across sites: the browser's commenter token (to see one's own pending comment) and a signed-in reader's
+ * session are kept in this page's localStorage and sent as headers. A sign-in comes back to the page with a
+ * one-time code in the address's fragment, which the script exchanges for the reader's session. Counts: elements marked data-parley-count are filled by one request.
  */
 (() => {
   'use strict';
@@ -13,19 +14,26 @@
   const base = new URL('.', script.src);
   const parley = base.origin;
   const TOKEN = 'parley-commenter ' + base.href;
+  const READER = 'parley-reader ' + base.href;
+  const NONCE = 'parley-signin ' + base.href;
   // The thread's own stylesheet (every rule under .parley), the only one in the shadow root; the fragment links
   // it itself, the messages of a refusal or a failure do not.
   const STYLES = '<link rel="stylesheet" href="' + base.href + 'css/embed.css">';
 
-  const remembered = () => {
-    try { return localStorage.getItem(TOKEN); } catch (e) { return null; }
+  const stored = (key) => {
+    try { return localStorage.getItem(key); } catch (e) { return null; }
   };
-  const remember = (token) => {
-    try { localStorage.setItem(TOKEN, token); } catch (e) { /* private mode: the comment shows once approved */ }
+  const store = (key, value) => {
+    try {
+      if (value) localStorage.setItem(key, value);
+      else localStorage.removeItem(key);
+    } catch (e) { /* private mode: the comment shows once approved, and a sign-in lasts one page view */ }
   };
   const headers = (more) => {
-    const token = remembered();
-    return Object.assign(token ? { 'X-Parley-Commenter': token } : {}, more);
+    const token = stored(TOKEN);
+    const reader = stored(READER);
+    return Object.assign(token ? { 'X-Parley-Commenter': token } : {}, reader ? { 'X-Parley-Reader': reader } : {},
+      more);
   };
   const randomKey = () => Array.from(crypto.getRandomValues(new Uint8Array(16)),
     (b) => b.toString(16).padStart(2, '0')).join('');
@@ -124,8 +132,11 @@
     const form = event.target;
     // Buttons with an address of their own (signing in with a provider, logging out) leave for Parley's pages
     // in this window, as without the script.
-    if ((form.getAttribute('method') || '').toLowerCase() !== 'post'
-      || (event.submitter && event.submitter.hasAttribute('formaction'))) return;
+    if (event.submitter && event.submitter.hasAttribute('formaction')) {
+      leave(form, new URL(event.submitter.formAction).pathname);
+      return;
+    }
+    if ((form.getAttribute('method') || '').toLowerCase() !== 'post') return;
     event.preventDefault();
     const key = form.elements.namedItem('parley_key');
     if (key && !key.value) key.value = randomKey();
@@ -150,7 +161,7 @@
       return;
     }
     const token = answer.headers.get('X-Parley-Commenter');
-    if (token) remember(token);
+    if (token) store(TOKEN, token);
     if (answer.ok || answer.type === 'opaqueredirect') {
       const id = answer.headers.get('X-Parley-Comment');
       await load(host);
@@ -173,6 +184,45 @@
     if (summary) {
       if (!summary.hasAttribute('tabindex') && !summary.matches('input,textarea')) summary.setAttribute('tabindex', '-1');
       summary.focus();
+    }
+  }
+
+  /**
+   * What goes along when the reader leaves to sign in or out: a nonce only this page knows (the code Parley sends
+   * back in the address is of no use without it), or the session kept here, for Parley to end it.
+   */
+  function leave(form, path) {
+    let field = null;
+    if (/\/auth\/\d+\/start$/.test(path)) {
+      field = ['parley_signin', randomKey()];
+      store(NONCE, field[1]);
+    } else if (/\/logout$/.test(path) && stored(READER)) {
+      field = ['parley_reader', stored(READER)];
+      store(READER, null);
+    }
+    if (!field) return;
+    form.querySelectorAll('input[name=' + field[0] + ']').forEach((old) => old.remove());
+    const input = document.createElement('input');
+    Object.assign(input, { type: 'hidden', name: field[0], value: field[1] });
+    form.append(input);
+  }
+
+  /** Back from signing in: exchanges the code in the address (removed from it at once) for the reader's session. */
+  async function signedIn() {
+    const code = /^#parley-signin=([A-Za-z0-9_-]{16,128})$/.exec(location.hash);
+    if (!code) return null;
+    history.replaceState(history.state, '', location.href.split('#')[0] + '#respond');
+    const nonce = stored(NONCE) || '';
+    store(NONCE, null);
+    try {
+      const answer = await fetch(base.href + 'embed/reader', {
+        method: 'POST', credentials: 'omit', body: new URLSearchParams({ code: code[1], nonce }),
+      });
+      const given = await answer.json();
+      if (given.reader) store(READER, given.reader);
+      return given;
+    } catch (e) {
+      return { error: 'Signing in did not finish: Parley did not answer. Please try again.' };
     }
   }
 
@@ -217,14 +267,20 @@
     }));
   }
 
-  function start() {
-    document.querySelectorAll('[data-parley-thread]').forEach((host) => {
-      if (host.shadowRoot) return;
-      load(host).then((root) => {
-        if (location.hash) reveal(root, decodeURIComponent(location.hash.slice(1)));
-      });
-    });
+  async function start() {
+    const hosts = [...document.querySelectorAll('[data-parley-thread]')].filter((host) => !host.shadowRoot);
     counts();
+    const given = await signedIn();
+    hosts.forEach(async (host, index) => {
+      // The draft typed before signing in goes back into the (first) thread's form, under the comment it answered.
+      const draft = index === 0 && given && typeof given.comment === 'string' ? given : null;
+      const root = await load(host, draft && draft.parent ? { replytocom: draft.parent } : {});
+      const box = draft && root.getElementById('comment');
+      if (box) box.value = draft.comment;
+      const respond = root.getElementById('respond');
+      if (index === 0 && given && given.error && respond) respond.prepend(problem(given.error));
+      if (location.hash) reveal(root, decodeURIComponent(location.hash.slice(1)));
+    });
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

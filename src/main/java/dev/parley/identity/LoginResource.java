@@ -36,6 +36,9 @@ public class LoginResource {
     @Inject
     dev.parley.web.HostPages hostPages;
 
+    /** The session of the script tag's reader, which embed.js adds to the "Log Out" and "Change" form. */
+    static final String SCRIPT_READER_FIELD = "parley_reader";
+
     static final String WRONG_CREDENTIALS = "The email address or the password is not right.";
     static final String BUSY = "Parley is checking many sign-ins right now. Please try again in a minute.";
 
@@ -107,9 +110,12 @@ public class LoginResource {
     public Response signOut(
             @CookieParam(SessionService.COOKIE) String token,
             @RestForm String next,
+            @RestForm(SCRIPT_READER_FIELD) String scriptReader,
             @RestQuery("keep-provider") boolean keepProvider,
             @Context UriInfo uri) {
-        Optional<String> providerLogout = accounts.signOut(token);
+        // The script tag's reader has no cookie here: embed.js sends the session it kept in the host page.
+        Optional<String> fromScript = accounts.signOut(scriptReader);
+        Optional<String> providerLogout = accounts.signOut(token).or(() -> fromScript);
         // From the thread inside another site's page, "Log out" goes back to that page.
         String back = SafeRedirect.localOrHostPage(next, Routes.home(), hostPages);
         URI destination = URI.create(back);

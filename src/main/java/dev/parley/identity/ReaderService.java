@@ -31,6 +31,12 @@ public class ReaderService {
      */
     @Transactional
     public String signedIn(ProviderProfile profile, String providerLogout) {
+        return sessions.start(recorded(profile), providerLogout);
+    }
+
+    /** Records the sign-in (creating the reader on first visit, refreshing name and picture after). */
+    @Transactional
+    public ReaderIdentity recorded(ProviderProfile profile) {
         Instant now = Instant.now();
         ReaderIdentity reader = ReaderIdentity.find(profile.issuer(), profile.subject())
                 .orElseGet(() -> {
@@ -52,7 +58,7 @@ public class ReaderService {
         if (reader.id == null) {
             reader.persist();
         }
-        return sessions.start(reader, providerLogout);
+        return reader;
     }
 
     /** Takes back the moderator role that a provider's claim gave, after the owner changed the rule. */

@@ -19,22 +19,42 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * Authenticates browsers by their session cookie and sends anonymous visitors of protected pages to
+ * Authenticates browsers by their session cookie (or, on the thread fragment's addresses, by the script tag's
+ * reader header) and sends anonymous visitors of protected pages to
  * the sign-in page, remembering where they were going.
  */
 @ApplicationScoped
 class SessionCookieMechanism implements HttpAuthenticationMechanism {
 
+    /** The signed-in reader's session token as the script tag (embed.js) sends it. */
+    static final String READER_HEADER = "X-Parley-Reader";
+
+    /** Where that header counts: the thread fragment and its reply form, nowhere else. */
+    private static final Pattern READER_HEADER_PATHS = Pattern.compile("/embed/(thread|comments)");
+
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         Cookie cookie = context.request().getCookie(SessionService.COOKIE);
+        String path = PrefixRouting.pathInside(context);
         // While signing in with a login provider, only the provider's answer says who this is.
-        if (cookie == null || cookie.getValue().isEmpty() || Routes.isSignIn(PrefixRouting.pathInside(context))) {
+        if (Routes.isSignIn(path)) {
             return Uni.createFrom().optional(java.util.Optional.empty());
         }
-        SessionTokenRequest request = new SessionTokenRequest(cookie.getValue());
+        SessionTokenRequest request;
+        if (cookie != null && !cookie.getValue().isEmpty()) {
+            request = new SessionTokenRequest(cookie.getValue(), false);
+        } else if (READER_HEADER_PATHS.matcher(path).matches()
+                && context.request().getHeader(READER_HEADER) != null) {
+            // The script tag's reader (embed.js keeps the session in the host page, where Parley's cookie cannot
+            // be): only on the thread's own addresses, so that the token is no credential anywhere else, and as
+            // a reader only. A header cannot be sent across sites without CORS, which only registered sites get.
+            request = new SessionTokenRequest(context.request().getHeader(READER_HEADER), true);
+        } else {
+            return Uni.createFrom().optional(java.util.Optional.empty());
+        }
         return identityProviderManager.authenticate(HttpSecurityUtils.setRoutingContextAttribute(request, context));
     }
 

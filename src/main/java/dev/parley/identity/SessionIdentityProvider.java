@@ -38,7 +38,8 @@ class SessionIdentityProvider implements IdentityProvider<SessionTokenRequest> {
         return context.runBlocking(() -> {
             try {
                 return sessions.resolve(request.token())
-                        .<SecurityIdentity>map(SessionIdentityProvider::identityOf)
+                        .filter(who -> !request.readerOnly() || who.identityId() != null)
+                        .<SecurityIdentity>map(who -> identityOf(who, !request.readerOnly()))
                         .orElseGet(SessionIdentityProvider::anonymous);
             } catch (RuntimeException e) {
                 if (!DatabaseFailures.isUnavailable(e)) {
@@ -60,12 +61,12 @@ class SessionIdentityProvider implements IdentityProvider<SessionTokenRequest> {
         return QuarkusSecurityIdentity.builder().setAnonymous(true).build();
     }
 
-    private static SecurityIdentity identityOf(SignedIn who) {
+    private static SecurityIdentity identityOf(SignedIn who, boolean withRoles) {
         String principal = who.accountId() != null ? who.email() : "reader-" + who.identityId();
         QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(principal))
                 .addAttribute(SIGNED_IN, who);
-        if (who.role() != null) {
+        if (withRoles && who.role() != null) {
             identity.addRoles(who.role().grantedRoles());
         }
         return identity.build();

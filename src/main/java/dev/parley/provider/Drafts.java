@@ -50,4 +50,15 @@ public class Drafts {
         draft.delete();
         return Optional.of(new Draft(draft.parentId, draft.body));
     }
+
+    /** The draft under this hash, removed as it is handed back (to the script tag, with a sign-in). */
+    @Transactional
+    public Optional<Draft> takeBackByHash(String tokenHash) {
+        ReplyDraft draft = ReplyDraft.findById(tokenHash);
+        if (draft == null || draft.createdAt.isBefore(Instant.now().minus(KEPT_FOR))) {
+            return Optional.empty();
+        }
+        draft.delete();
+        return Optional.of(new Draft(draft.parentId, draft.body));
+    }
 }

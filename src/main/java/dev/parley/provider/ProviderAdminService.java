@@ -144,7 +144,7 @@ public class ProviderAdminService {
             provider.position = (int) LoginProvider.count();
             provider.persist();
         } else if (wasEnabled && !provider.enabled) {
-            sessions.endAllOfProvider(provider.id);
+            signOutAllOf(provider.id);
         }
         audit.recordByCurrentUser(
                 AuditAction.PROVIDER,
@@ -231,7 +231,7 @@ public class ProviderAdminService {
                 AuditAction.PROVIDER,
                 "Switched " + (enabled ? "on" : "off") + " the login provider " + Bidi.isolate(provider.displayName));
         if (!enabled) {
-            sessions.endAllOfProvider(id);
+            signOutAllOf(id);
         }
     }
 
@@ -287,7 +287,7 @@ public class ProviderAdminService {
     @Transactional
     public String delete(long id) {
         LoginProvider provider = find(id);
-        sessions.endAllOfProvider(id);
+        signOutAllOf(id);
         audit.recordByCurrentUser(
                 AuditAction.PROVIDER, "Deleted the login provider " + Bidi.isolate(provider.displayName));
         provider.delete();
@@ -300,5 +300,11 @@ public class ProviderAdminService {
             throw new NotFoundException();
         }
         return provider;
+    }
+
+    /** Ends the sessions of the provider's readers, and the sign-ins on their way to a script tag's page. */
+    private void signOutAllOf(long providerId) {
+        sessions.endAllOfProvider(providerId);
+        ScriptSignIn.delete("identityId in (select r.id from ReaderIdentity r where r.providerId = ?1)", providerId);
     }
 }

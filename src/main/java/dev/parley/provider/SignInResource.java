@@ -67,6 +67,15 @@ public class SignInResource {
     static final String RETURN_COOKIE = "parley_signin_return";
     /** Set by the owner's "Test" button: the sign-in reports what came back and signs nobody in. */
     static final String TEST_COOKIE = "parley_provider_test";
+    /**
+     * The nonce of a sign-in started from the script tag's thread (embed.js sends it as {@link #SCRIPT_FIELD}):
+     * the sign-in then ends with a one-time code for the page's script instead of Parley's session cookie.
+     */
+    static final String SCRIPT_COOKIE = "parley_signin_script";
+
+    static final String SCRIPT_FIELD = "parley_signin";
+    /** The fragment of the host page's address that carries the code to embed.js. */
+    public static final String SCRIPT_FRAGMENT = "parley-signin=";
 
     private static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
 
@@ -93,6 +102,9 @@ public class SignInResource {
     SessionService sessions;
 
     @Inject
+    ScriptSignIns scriptSignIns;
+
+    @Inject
     SecurityIdentity identity;
 
     @Inject
@@ -108,11 +120,13 @@ public class SignInResource {
             @RestForm String comment,
             @RestForm("comment_parent") String parent,
             @RestForm String page,
+            @RestForm(SCRIPT_FIELD) String scriptNonce,
             @Context UriInfo uri) {
         providers.enabled(id).orElseThrow(NotFoundException::new);
         boolean secure = Cookies.secure(uri);
         List<NewCookie> cookies = new ArrayList<>();
         String back = Routes.home();
+        boolean fromScript = false;
         if (slug != null && SLUG.matcher(slug).matches()) {
             Long parentId = parent != null && parent.matches("[1-9]\\d{0,17}") ? Long.valueOf(parent) : null;
             back = (parentId == null ? Routes.article(slug) : Routes.replyTo(slug, parentId)).replace("#respond", "")
@@ -125,8 +139,17 @@ public class SignInResource {
             if (hostPage.isPresent()) {
                 back = hostPage.get() + "#respond";
             }
+            fromScript = hostPage.isPresent()
+                    && scriptNonce != null
+                    && ScriptSignIns.TOKEN_SHAPE.matcher(scriptNonce).matches();
+            if (fromScript && (comment == null || comment.isBlank())) {
+                // The script is handed the draft of this browser: not one left from another page's sign-in.
+                cookies.add(Cookies.httpOnly(Drafts.COOKIE, "", 0, secure));
+            }
         }
         cookies.add(Cookies.httpOnly(RETURN_COOKIE, back, 30 * 60, secure));
+        // Set or cleared: an earlier sign-in from a script tag must not turn this one into a hand-over.
+        cookies.add(Cookies.httpOnly(SCRIPT_COOKIE, fromScript ? scriptNonce : "", fromScript ? 30 * 60 : 0, secure));
         return Response.seeOther(URI.create(Routes.signIn(id, "login")))
                 .cookie(cookies.toArray(NewCookie[]::new))
                 .build();
@@ -140,6 +163,8 @@ public class SignInResource {
             @CookieParam(RETURN_COOKIE) String back,
             @CookieParam(TEST_COOKIE) String test,
             @CookieParam(SessionService.COOKIE) String currentSession,
+            @CookieParam(SCRIPT_COOKIE) String scriptNonce,
+            @CookieParam(Drafts.COOKIE) String draftToken,
             @Context UriInfo uri) {
         boolean testing = providers.isTestTicket(test, id);
         ProviderButton provider = providers.usable(id, testing).orElseThrow(NotFoundException::new);
@@ -169,12 +194,42 @@ public class SignInResource {
         }
         // A new sign-in replaces whatever session this browser had, which ends on the server too.
         sessions.end(currentSession);
+        String target = SafeRedirect.localOrHostPage(back, Routes.home(), hostPages);
+        if (scriptNonce != null
+                && ScriptSignIns.TOKEN_SHAPE.matcher(scriptNonce).matches()
+                && SafeRedirect.localPathOr(target, null) == null) {
+            return handOverToScript(profile, providerLogout, target, scriptNonce, draftToken, secure);
+        }
         String token = readers.signedIn(profile, providerLogout);
-        return Response.seeOther(URI.create(SafeRedirect.localOrHostPage(back, Routes.home(), hostPages)))
+        return Response.seeOther(URI.create(target))
                 .cookie(
                         Cookies.httpOnly(
                                 SessionService.COOKIE, token, (int) SessionService.LONGEST.toSeconds(), secure),
                         Cookies.httpOnly(RETURN_COOKIE, "", 0, secure))
+                .build();
+    }
+
+    /**
+     * Back to the host page of a script tag, with a one-time code in the fragment (never sent to any server) that
+     * the page's script exchanges for the reader's session. No session cookie: the reader is signed in in that
+     * page only, and "Log Out" there ends it; the draft goes to the script with the session.
+     */
+    private Response handOverToScript(
+            ProviderProfile profile,
+            String providerLogout,
+            String hostPage,
+            String nonce,
+            String draftToken,
+            boolean secure) {
+        String page = hostPage.replaceFirst("#.*$", "");
+        URI address = URI.create(page);
+        String origin = address.getScheme() + "://" + address.getRawAuthority();
+        String code = scriptSignIns.issue(readers.recorded(profile), origin, nonce, draftToken, providerLogout);
+        return Response.seeOther(URI.create(page + "#" + SCRIPT_FRAGMENT + code))
+                .cookie(
+                        Cookies.httpOnly(RETURN_COOKIE, "", 0, secure),
+                        Cookies.httpOnly(SCRIPT_COOKIE, "", 0, secure),
+                        Cookies.httpOnly(Drafts.COOKIE, "", 0, secure))
                 .build();
     }
 

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 /**
  * CORS for the script tag (embed.js), answered only to the origins of registered sites: the thread fragment, the
- * counts and posting a comment. Sites are registered at runtime, so Quarkus's static CORS list cannot serve;
+ * counts, posting a comment and fetching a signed-in reader's session. Sites are registered at runtime, so Quarkus's static CORS list cannot serve;
  * an origin that is not registered gets no CORS header at all, and its browser keeps the answer from its script.
  * No credentials: embed.js works without third-party cookies and sends Parley's reader tokens as headers.
  * Every other address of Parley answers no CORS, and Parley's own pages still refuse to be framed.
@@ -32,7 +32,7 @@ public class EmbedCors {
     /** How long a browser may reuse a preflight answer. */
     static final int PREFLIGHT_MAX_AGE_SECONDS = 600;
 
-    private static final Pattern EMBED_PATHS = Pattern.compile("(^|.*/)embed/(thread|counts|comments)");
+    private static final Pattern EMBED_PATHS = Pattern.compile("(^|.*/)embed/(thread|counts|comments|reader)");
 
     @Inject
     SiteRegistry sites;

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 public final class HostPageForms {
 
-    private static final Pattern PATHS = Pattern.compile("/embed/comments|/auth/\\d{1,18}/start|/logout");
+    private static final Pattern PATHS = Pattern.compile("/embed/comments|/embed/reader|/auth/\\d{1,18}/start|/logout");
 
     private HostPageForms() {}
 

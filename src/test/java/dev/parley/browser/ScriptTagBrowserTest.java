@@ -6,14 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.article.Article;
 import dev.parley.article.CommentStatus;
+import dev.parley.provider.ProviderAdminService;
 import dev.parley.site.Site;
 import dev.parley.support.Axe;
 import dev.parley.support.Chromium;
+import dev.parley.support.KeycloakResource;
 import dev.parley.support.Nginx;
 import dev.parley.support.Ports;
 import dev.parley.support.ReadmeSnippets;
 import dev.parley.support.SiteData;
 import dev.parley.support.TestData;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -33,6 +36,7 @@ import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -41,6 +45,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The host pages are built from the README's snippets, so what a reader copies is what runs here.
  */
 @QuarkusTest
+@QuarkusTestResource(value = KeycloakResource.class, restrictToAnnotatedClass = true)
 class ScriptTagBrowserTest {
 
     static final String THREAD_SECTION = "### Static sites (Hugo, Jekyll, plain HTML): the script tag";
@@ -59,6 +64,9 @@ class ScriptTagBrowserTest {
 
     @Inject
     SiteData sites;
+
+    @Inject
+    ProviderAdminService providers;
 
     @TestHTTPResource("/")
     URL base;
@@ -300,5 +308,81 @@ class ScriptTagBrowserTest {
                         hostOrigin(),
                         parley()),
                 "nothing asked of any third party");
+    }
+
+    @Test
+    void aReaderSignsInWithKeycloakFromTheScriptTagsThreadComesBackSignedInWithTheDraftPostsAndLogsOut()
+            throws IOException {
+        long providerId = KeycloakResource.registerWith(providers, false);
+        String path = postPage(TestData.unique("signin"), "A post to sign in on");
+        String draft = "Drafted in the script tag's thread.";
+        try {
+            browser.get(hostOrigin() + path);
+            SearchContext shadow = thread();
+            shadow.findElement(By.cssSelector("#comment")).sendKeys(draft);
+            shadow.findElement(By.cssSelector("#commentform button[formaction$='/auth/" + providerId + "/start']"))
+                    .click();
+
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-form-login")));
+            browser.findElement(By.id("username")).sendKeys("rita");
+            browser.findElement(By.id("password")).sendKeys(KeycloakResource.readerPassword());
+            browser.findElement(By.id("kc-login")).click();
+
+            wait.until(d -> d.getCurrentUrl().startsWith(hostOrigin()));
+            SearchContext back = thread();
+            WebElement signedIn = wait.until(d -> back.findElements(By.cssSelector(".logged-in-as span")).stream()
+                    .findFirst()
+                    .orElse(null));
+            assertEquals("You are commenting using your Keycloak account as Rita Reader.", signedIn.getText());
+            assertEquals(hostOrigin() + path + "#respond", browser.getCurrentUrl(), "the one-time code is gone");
+            assertEquals(
+                    draft, back.findElement(By.cssSelector("#comment")).getAttribute("value"), "the draft is back");
+            assertEquals(0L, browser.executeScript("return document.cookie.length;"), "no cookie on the host page");
+            Chromium.screenshot(browser, "script-tag-signed-in");
+            List<Axe.Violation> violations = Axe.load().check(browser);
+            assertTrue(violations.isEmpty(), violations::toString);
+
+            back.findElement(By.cssSelector("#submit")).click();
+            WebElement notice = wait.until(
+                    d -> back.findElements(By.cssSelector(".comment.awaiting .comment-awaiting-moderation")).stream()
+                            .findFirst()
+                            .orElse(null));
+            assertEquals("Your comment is awaiting moderation.", notice.getText());
+            WebElement mine = back.findElement(By.cssSelector(".comment.awaiting"));
+            assertEquals(
+                    "Rita Reader",
+                    mine.findElement(By.cssSelector(".comment-author")).getText());
+            assertEquals(
+                    draft,
+                    mine.findElement(By.cssSelector(".comment-content p")).getText());
+
+            // Log Out ends the session at Parley and at Keycloak, and comes back to the page as a guest.
+            WebElement signedInPage = browser.findElement(By.cssSelector("div[data-parley-thread]"));
+            back.findElement(By.cssSelector("#reader-logout")).click();
+            wait.until(ExpectedConditions.stalenessOf(signedInPage));
+            wait.until(d -> d.getCurrentUrl().startsWith(hostOrigin() + path));
+            SearchContext guest = thread();
+            wait.until(d -> !guest.findElements(By.cssSelector("#commentform")).isEmpty());
+            assertTrue(guest.findElements(By.cssSelector(".logged-in-as")).isEmpty(), "signed out");
+            assertEquals(
+                    1,
+                    guest.findElements(
+                                    By.cssSelector("#commentform button[formaction$='/auth/" + providerId + "/start']"))
+                            .size(),
+                    "the sign-in button again");
+            assertEquals(
+                    0L,
+                    browser.executeScript(
+                            "return Object.keys(localStorage).filter(k => k.startsWith('parley-reader')).length;"),
+                    "the page keeps no session");
+        } catch (RuntimeException | AssertionError e) {
+            Chromium.screenshot(browser, "script-tag-sign-in-failure");
+            Files.writeString(
+                    Path.of("target", "screenshots", "script-tag-sign-in-failure.html"),
+                    browser.getCurrentUrl() + "\n" + browser.getPageSource());
+            throw e;
+        } finally {
+            providers.setEnabled(providerId, false);
+        }
     }
 }

@@ -328,6 +328,19 @@ public class TestData {
         browser.setCookie(SessionService.COOKIE, token);
     }
 
+    /** A reader as a login provider would have recorded them, without a session yet. */
+    public dev.parley.identity.ReaderIdentity reader(String name) {
+        return readers.recorded(new ReaderService.ProviderProfile(
+                quietProvider(),
+                "Test provider",
+                "https://issuer.test",
+                unique("subject"),
+                name,
+                unique("reader") + "@example.org",
+                null,
+                false));
+    }
+
     @Transactional
     long quietProvider() {
         return LoginProvider.<LoginProvider>find("displayName", "Quiet test provider")
