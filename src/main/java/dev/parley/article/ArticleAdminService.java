@@ -34,7 +34,7 @@ public class ArticleAdminService {
 
     @Transactional
     public Optional<Map<String, String>> formValues(long id) {
-        return Article.<Article>findByIdOptional(id).map(ArticleForm::of);
+        return ownArticle(id).map(ArticleForm::of);
     }
 
     /** Outcome of saving: the article's id, or the message per field. */
@@ -51,7 +51,7 @@ public class ArticleAdminService {
      */
     @Transactional
     public Optional<Saved> save(Long id, ArticleForm form) {
-        Article article = id == null ? new Article() : Article.findById(id);
+        Article article = id == null ? new Article() : ownArticle(id).orElse(null);
         if (article == null) {
             return Optional.empty();
         }
@@ -99,7 +99,7 @@ public class ArticleAdminService {
 
     @Transactional
     public boolean setPublished(long id, boolean published) {
-        return Article.<Article>findByIdOptional(id)
+        return ownArticle(id)
                 .map(article -> {
                     if (published) {
                         article.publish(Instant.now());
@@ -118,7 +118,7 @@ public class ArticleAdminService {
 
     @Transactional
     public boolean setCommentsOpen(long id, boolean open) {
-        return Article.<Article>findByIdOptional(id)
+        return ownArticle(id)
                 .map(article -> {
                     article.commentsOpen = open;
                     article.updatedAt = Instant.now();
@@ -133,7 +133,7 @@ public class ArticleAdminService {
 
     @Transactional
     public Optional<ArticleRow> row(long id) {
-        return Article.<Article>findByIdOptional(id).map(a -> rowOf(a, Comment.countApproved(a)));
+        return ownArticle(id).map(a -> rowOf(a, Comment.countApproved(a)));
     }
 
     private static ArticleRow rowOf(Article a, long approvedComments) {
@@ -144,7 +144,7 @@ public class ArticleAdminService {
     /** Deletes the article and all its comments. */
     @Transactional
     public boolean delete(long id) {
-        return Article.<Article>findByIdOptional(id)
+        return ownArticle(id)
                 .map(article -> {
                     audit.recordByCurrentUser(
                             AuditAction.ARTICLE,
@@ -163,5 +163,13 @@ public class ArticleAdminService {
                 return candidate;
             }
         }
+    }
+
+    /**
+     * One of Parley's own articles: a thread under another site's page is an article row too, but it is the
+     * owner's to change in Sites, not in the article editor (its address and key belong to the host page).
+     */
+    private static Optional<Article> ownArticle(long id) {
+        return Article.<Article>findByIdOptional(id).filter(article -> !article.isEmbedded());
     }
 }

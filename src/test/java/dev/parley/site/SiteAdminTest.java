@@ -464,4 +464,21 @@ class SiteAdminTest {
         }
         assertEquals(origin + "/h", data.findArticle(thread.id).pageUrl);
     }
+
+    @Test
+    void aThreadOfAnotherSiteIsChangedInSitesNotInTheArticleEditor() {
+        String origin = TestData.uniqueOrigin("editor");
+        Site site = data.site(TestData.unique("Editor"), origin);
+        Article thread = data.embeddedThread(site, "A host page", origin + "/host");
+        Browser owner = owner();
+        Page articles = owner.open("/admin");
+
+        assertFalse(articles.shows("A host page"), "not listed among Parley's articles");
+        assertEquals(404, owner.open("/admin/articles/" + thread.id).status());
+        Response publish = owner.post(
+                "/admin/articles/" + thread.id + "/unpublish",
+                Map.of("_csrf", articles.one("input[name=_csrf]").val()));
+        assertEquals(404, publish.statusCode());
+        assertTrue(data.findArticle(thread.id).isPublished(), "untouched");
+    }
 }
