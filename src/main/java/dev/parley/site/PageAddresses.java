@@ -64,13 +64,16 @@ public final class PageAddresses {
         if (raw.indexOf('#') >= 0) {
             return new Refused("The page address has a fragment (#…): give the address of the page itself.");
         }
-        if (raw.chars().anyMatch(c -> c < 0x21 || c == 0x7f || c > 0x7e)) {
-            return new Refused(
-                    "The page address has spaces, control characters or characters that are not" + " percent-encoded.");
+        if (raw.codePoints()
+                .anyMatch(c ->
+                        c < 0x21 || c >= 0x7f && c < 0xa0 || Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+            return new Refused("The page address has spaces or control characters.");
         }
         URI uri;
         try {
-            uri = new URI(raw);
+            // An address written with its own letters (https://blog.example/مرحبا/, as a hand-written include or a
+            // CMS may give it) is the same page as the percent-encoded one a browser sends.
+            uri = new URI(percentEncodeNonAscii(raw));
         } catch (URISyntaxException e) {
             return new Refused("The page address is not a valid address.");
         }
@@ -101,6 +104,20 @@ public final class PageAddresses {
         return url.length() > MAX_LENGTH
                 ? new Refused("The page address is longer than " + MAX_LENGTH + " characters.")
                 : new Canonical(url);
+    }
+
+    private static String percentEncodeNonAscii(String raw) {
+        StringBuilder out = new StringBuilder(raw.length());
+        raw.codePoints().forEach(cp -> {
+            if (cp < 0x80) {
+                out.append((char) cp);
+            } else {
+                for (byte b : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
+                    out.append('%').append(String.format("%02X", b & 0xff));
+                }
+            }
+        });
+        return out.toString();
     }
 
     /** Whether a browser's {@code Origin} header names one of the site's origins (any scheme, when the owner allows). */

@@ -35,6 +35,13 @@ class PageAddressesTest {
                 canonical(BLOG, "https://blog.example.org/a%2fb"), "an escaped slash stays");
         assertEquals("https://blog.example.org/?p=12", canonical(BLOG, "https://blog.example.org/?utm=1&p=12"));
         assertEquals("http://localhost:8081/post", canonical(BLOG, "http://localhost:8081/post"));
+        assertEquals(
+                "https://blog.example.org/2026/%D9%85%D8%B1%D8%AD%D8%A8%D8%A7/",
+                canonical(BLOG, "https://blog.example.org/2026/مرحبا/?utm=1"),
+                "written with its own letters: the same page as the percent-encoded address");
+        assertEquals(
+                canonical(BLOG, "https://blog.example.org/%F0%9F%91%8B"),
+                canonical(BLOG, "https://blog.example.org/👋"));
     }
 
     @Test
@@ -56,6 +63,8 @@ class PageAddressesTest {
         assertTrue(refused(BLOG, "https://blog.example.org/%zz").reason().contains("valid"));
         assertTrue(refused(BLOG, "https://blog.example.org/%00").reason().contains("percent-encoding"), "NUL");
         assertTrue(refused(BLOG, "https://blog.example.org/a b").reason().contains("spaces"));
+        assertTrue(refused(BLOG, "https://blog.example.org/a\u00a0b").reason().contains("spaces"), "no-break space");
+        assertTrue(refused(BLOG, "https://blog.example.org/a\u0085").reason().contains("control"));
         assertTrue(refused(BLOG, "https://user:pw@blog.example.org/").reason().contains("plain"));
         assertTrue(refused(BLOG, "ftp://blog.example.org/").reason().contains("http"));
         assertTrue(refused(BLOG, "//blog.example.org/").reason().contains("http"));
