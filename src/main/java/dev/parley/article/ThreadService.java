@@ -51,6 +51,12 @@ public class ThreadService {
         return Article.findPublished(slug).map(article -> pageOf(article, authorTokenHash, replyToId, page));
     }
 
+    /** The page of a thread already found (the thread of a host page, looked up by its site and key). */
+    @Transactional
+    public ArticlePage threadPage(Article thread, String authorTokenHash, Long replyToId, Integer page) {
+        return pageOf(thread, authorTokenHash, replyToId, page);
+    }
+
     /**
      * The page of a thread on another site that has no comment yet, so no row: an empty thread under a form that
      * posts to {@code post}. Nothing is stored.

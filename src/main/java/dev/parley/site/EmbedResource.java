@@ -95,8 +95,9 @@ public class EmbedResource {
         Optional<Article> existing = pages.existing(address);
         Long target =
                 replyTo != null ? replyTo : draft.map(Drafts.Draft::parentId).orElse(null);
-        ArticlePage view = existing.flatMap(
-                        thread -> threads.articlePage(thread.slug, commenter.tokenHash(), target, commentPage))
+        // The thread found by its site and key is the one shown: no second look-up by its slug.
+        ArticlePage view = existing.map(
+                        thread -> threads.threadPage(thread, commenter.tokenHash(), target, commentPage))
                 .map(found -> ThreadService.withPost(found, post))
                 .orElseGet(() -> threads.newThreadPage(
                         PageThreads.unsaved(address, address.title() == null ? address.canonicalUrl() : null), post));
