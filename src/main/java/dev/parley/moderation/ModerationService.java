@@ -95,7 +95,7 @@ public class ModerationService {
                 continue;
             }
             changed++;
-            events.fire(new CommentEvent(comment.status, decision.outcome()));
+            events.fire(new CommentEvent(pick.id(), comment.status, decision.outcome()));
             String after = decision == Decision.DELETE ? null : "Status: " + label(decision.outcome());
             String summary = reported && decision == Decision.APPROVE && comment.status == CommentStatus.APPROVED
                     ? "Kept the comment by " + Bidi.isolate(who) + " and dismissed its reports"

@@ -1,10 +1,12 @@
 package dev.parley.moderation;
 
 import dev.parley.article.Comment;
+import dev.parley.article.CommentReported;
 import dev.parley.article.CommentStatus;
 import dev.parley.identity.SignedIn;
 import dev.parley.settings.SettingsService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -18,6 +20,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class Reports {
+
+    @Inject
+    Event<CommentReported> reported;
 
     /** The reasons a reader can choose, in the order the form lists them. */
     public static final List<String> REASONS = List.of(
@@ -78,6 +83,7 @@ public class Reports {
         report.reporterIp = ip;
         report.createdAt = now;
         report.persist();
+        boolean first = comment.reportedAt == null;
         // Counted in the database, so that reports arriving on several instances add up. The version moves
         // on, so a moderator deciding on what they saw before this report is told to look again.
         Comment.update(
@@ -89,6 +95,7 @@ public class Reports {
         if (threshold > 0) {
             Comment.update("hiddenByReports = true where id = ?1 and reportCount >= ?2", comment.id, threshold);
         }
+        reported.fire(new CommentReported(comment.id, reason, first));
         return Outcome.RECORDED;
     }
 

@@ -155,7 +155,7 @@ public class StaffWriting {
         reply.decidedAt = now;
         reply.decidedBy = actor.accountId();
         reply.persist();
-        events.fire(CommentEvent.posted(reply.status));
+        events.fire(CommentEvent.posted(reply.id, reply.status));
         audit.record(actor, AuditAction.REPLY, reply.id, "Replied to " + Bidi.isolate(parent.authorName), null, body);
         return Written.done(reply.id);
     }

@@ -125,7 +125,7 @@ public class ReplyService {
             article.persist();
         }
         comment.persist();
-        events.fire(CommentEvent.posted(comment.status));
+        events.fire(CommentEvent.posted(comment.id, comment.status));
         return new PostOutcome.Posted(comment.id);
     }
 

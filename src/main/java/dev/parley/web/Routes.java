@@ -221,6 +221,53 @@ public final class Routes {
         return page + (page.contains("?") ? "&" : "?") + "done=" + encode(notice);
     }
 
+    // --- Mail: the owner's mail page, and the pages links in mails open (no sign-in needed for those) ---
+    public static final String MAIL_ADMIN = "/admin/mail";
+    /** A moderator's one-click decision from a mail: a confirmation page whose button decides. */
+    public static final String MAIL_DECISION = "/mail/decide";
+    /** A guest confirming their address (double opt-in). */
+    public static final String MAIL_CONFIRM = "/mail/confirm";
+    /** A reader's subscriptions, reached by the signed link in every mail. */
+    public static final String MAIL_SUBSCRIPTIONS = "/mail/subscriptions";
+    /** One-click unsubscribe (RFC 8058: mail clients POST here without a cookie or token). */
+    public static final String MAIL_UNSUBSCRIBE = "/mail/unsubscribe";
+
+    public static final String INVITATION = "/invitation";
+    public static final String PASSWORD_FORGOT = "/password/forgot";
+    public static final String PASSWORD_RESET = "/password/reset";
+
+    public static String mailAdmin() {
+        return link(MAIL_ADMIN);
+    }
+
+    public static String mailDecision(String token) {
+        return link(MAIL_DECISION + "/" + encode(token));
+    }
+
+    public static String mailConfirm(String token) {
+        return link(MAIL_CONFIRM + "/" + encode(token));
+    }
+
+    public static String mailSubscriptions(String token) {
+        return link(MAIL_SUBSCRIPTIONS + "/" + encode(token));
+    }
+
+    public static String mailUnsubscribe(String token) {
+        return link(MAIL_UNSUBSCRIBE + "/" + encode(token));
+    }
+
+    public static String invitation(String token) {
+        return link(INVITATION + "/" + encode(token));
+    }
+
+    public static String passwordForgot() {
+        return link(PASSWORD_FORGOT);
+    }
+
+    public static String passwordReset(String token) {
+        return link(PASSWORD_RESET + "/" + encode(token));
+    }
+
     public static final String MODERATION = "/moderation";
     public static final String BANS = "/moderation/bans";
     public static final String LOG = "/moderation/log";
@@ -291,7 +338,7 @@ public final class Routes {
     private static final java.util.List<FormPage> FORM_PAGES = java.util.List.of(
             new FormPage("/articles/([^/]+)/comments(/.*)?", "/articles/$1#respond"),
             new FormPage("/admin/sites/(\\d+)(/.*)?", SITES + "/$1"),
-            new FormPage("/admin/(accounts|providers|settings|sites)(/.*)?", "/admin/$1"),
+            new FormPage("/admin/(accounts|providers|settings|sites|mail)(/.*)?", "/admin/$1"),
             new FormPage("/admin(/.*)?", ADMIN),
             new FormPage("/moderation/comments/(\\d+)(/.*)?", MODERATION + "/comments/$1"),
             new FormPage("/moderation/bans(/.*)?", BANS),

@@ -1,0 +1,221 @@
+package dev.parley.mail;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.vertx.ext.mail.SMTPException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+
+/**
+ * Delivers the outbox. Each round claims a batch of due mails under row locks that other instances skip
+ * ({@code FOR UPDATE SKIP LOCKED}, on H2 and PostgreSQL alike) and marks them as its own for
+ * {@link MailSettings#claimFor()}, commits, then talks to the SMTP server outside any transaction, so a slow or
+ * absent server holds no lock and no request. A mail that fails is tried again later, with a doubling wait, up
+ * to {@link MailSettings#maxAttempts()}; one the server refuses for good (a 5xx answer) fails at once, with the
+ * reason in the mail log. An instance that dies after its claim leaves the mail to be taken up once the claim
+ * runs out, so no mail is lost; two instances never claim the same one.
+ */
+@ApplicationScoped
+public class MailSender {
+
+    private static final Logger LOG = Logger.getLogger(MailSender.class);
+    private static final int BATCH = 20;
+    private static final Duration FIRST_RETRY = Duration.ofMinutes(1);
+    private static final Duration LONGEST_WAIT = Duration.ofHours(6);
+
+    @Inject
+    MailSettings settings;
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    EntityManager em;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "parley-mail-sender");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @Scheduled(
+            every = "${parley.mail.send-every}",
+            delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void onSchedule() {
+        wake();
+    }
+
+    /** A mail was queued and its transaction committed: deliver it now rather than at the next round. */
+    void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.MailQueued queued) {
+        wake();
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        worker.shutdownNow();
+    }
+
+    /** Starts a delivery run on the sender's own thread, or asks the running one to look again when done. */
+    public void wake() {
+        if (!"on".equalsIgnoreCase(settings.sender().strip()) || !settings.configured()) {
+            return;
+        }
+        again.set(true);
+        if (running.compareAndSet(false, true)) {
+            try {
+                worker.execute(this::runUntilEmpty);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                running.set(false);
+            }
+        }
+    }
+
+    private void runUntilEmpty() {
+        try {
+            while (again.getAndSet(false)) {
+                while (deliverBatch() == BATCH) {
+                    // a full batch: more may be due
+                }
+            }
+        } catch (RuntimeException unexpected) {
+            // The database is away, say: the next round tries again; nothing is lost, the rows are still there.
+            LOG.warnf("Mail delivery paused until the next round: %s", unexpected.toString());
+        } finally {
+            running.set(false);
+        }
+    }
+
+    /** @return how many mails this round claimed */
+    int deliverBatch() {
+        List<OutboxMail> claimed = QuarkusTransaction.requiringNew().call(this::claim);
+        for (OutboxMail mail : claimed) {
+            Outcome outcome = send(mail);
+            QuarkusTransaction.requiringNew().run(() -> record(mail.id, outcome));
+        }
+        return claimed.size();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<OutboxMail> claim() {
+        Instant now = Instant.now();
+        List<Number> ids = em.createNativeQuery("select id from mail_outbox where status = 'QUEUED'"
+                        + " and next_attempt_at <= ?1 and (claimed_until is null or claimed_until < ?1)"
+                        + " order by id fetch first " + BATCH + " rows only for update skip locked")
+                .setParameter(1, now)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<OutboxMail> mails =
+                OutboxMail.list("id in ?1", ids.stream().map(Number::longValue).toList());
+        Instant until = now.plus(settings.claimFor());
+        for (OutboxMail mail : mails) {
+            mail.claimedUntil = until;
+            mail.attempts++;
+        }
+        return mails;
+    }
+
+    private sealed interface Outcome {}
+
+    private record Delivered() implements Outcome {}
+
+    private record Failed(String reason, boolean permanent) implements Outcome {}
+
+    private Outcome send(OutboxMail row) {
+        try {
+            mailer.send(toMail(row));
+            return new Delivered();
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof SMTPException)) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof SMTPException smtp) {
+                return new Failed(
+                        "The mail server answered " + smtp.getReplyCode() + " " + smtp.getReplyMessage(),
+                        smtp.isPermanent());
+            }
+            String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            return new Failed("Could not reach the mail server: " + message, false);
+        }
+    }
+
+    Mail toMail(OutboxMail row) {
+        Mail mail = Mail.withText(row.recipient, row.subject, row.textBody).setHtml(row.htmlBody);
+        mail.setFrom(fromHeader(row.senderName));
+        mail.addHeader("Auto-Submitted", "auto-generated");
+        if (row.unsubscribeUrl != null) {
+            // RFC 8058: the mail client's "Unsubscribe" posts "List-Unsubscribe=One-Click" to this address.
+            mail.addHeader("List-Unsubscribe", "<" + row.unsubscribeUrl + ">");
+            mail.addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+        return mail;
+    }
+
+    /**
+     * "Site name <address>". A name with letters outside ASCII is encoded (RFC 2047), which the SMTP client
+     * would otherwise send as raw bytes; an ASCII one is quoted so that commas or brackets in it add no address.
+     */
+    String fromHeader(String senderName) {
+        String address = settings.from().orElseThrow().strip();
+        String name = MailHeaders.safe(senderName, 200);
+        if (name.isEmpty()) {
+            return address;
+        }
+        if (name.chars().allMatch(c -> c < 128)) {
+            return "\"" + name.replace("\\", "").replace("\"", "'") + "\" <" + address + ">";
+        }
+        return "=?UTF-8?B?"
+                + java.util.Base64.getEncoder().encodeToString(name.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + "?= <" + address + ">";
+    }
+
+    private void record(long id, Outcome outcome) {
+        OutboxMail mail = OutboxMail.findById(id);
+        if (mail == null) {
+            return;
+        }
+        Instant now = Instant.now();
+        mail.claimedUntil = null;
+        if (outcome instanceof Delivered) {
+            mail.status = MailStatus.SENT;
+            mail.sentAt = now;
+            mail.lastError = null;
+            return;
+        }
+        Failed failed = (Failed) outcome;
+        mail.lastError = failed.reason().length() > 1000 ? failed.reason().substring(0, 1000) : failed.reason();
+        if (failed.permanent() || mail.attempts >= settings.maxAttempts()) {
+            mail.status = MailStatus.FAILED;
+            LOG.warnf(
+                    "Mail #%d to %s given up after %d attempts: %s", id, mail.recipient, mail.attempts, mail.lastError);
+        } else {
+            mail.nextAttemptAt = now.plus(backoff(mail.attempts));
+            LOG.infof(
+                    "Mail #%d not delivered (attempt %d), next try at %s: %s",
+                    id, mail.attempts, mail.nextAttemptAt, mail.lastError);
+        }
+    }
+
+    /** 1 minute after the first failure, then doubling, at most 6 hours. */
+    static Duration backoff(int attempts) {
+        Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 20));
+        return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
+    }
+}
