@@ -33,15 +33,28 @@ public class TestSmtp implements QuarkusTestResourceLifecycleManager {
         started = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         started.start();
         server = started;
+        // The links in mails must reach this test application: it listens on a port chosen here (instead of
+        // the random port 0 of application.properties), which the public address names.
+        int httpPort = Ports.free();
         return Map.of(
-                "parley.mail.host", "127.0.0.1",
-                "quarkus.mailer.host", "127.0.0.1",
-                "quarkus.mailer.port", String.valueOf(port),
-                "quarkus.mailer.tls", "false",
-                "quarkus.mailer.start-tls", "DISABLED",
-                "parley.mail.from", FROM,
-                "quarkus.mailer.from", FROM,
-                "parley.mail.public-url", "http://localhost:${quarkus.http.test-port:8081}");
+                "quarkus.http.test-port",
+                String.valueOf(httpPort),
+                "parley.mail.host",
+                "127.0.0.1",
+                "quarkus.mailer.host",
+                "127.0.0.1",
+                "quarkus.mailer.port",
+                String.valueOf(port),
+                "quarkus.mailer.tls",
+                "false",
+                "quarkus.mailer.start-tls",
+                "DISABLED",
+                "parley.mail.from",
+                FROM,
+                "quarkus.mailer.from",
+                FROM,
+                "parley.mail.public-url",
+                "http://localhost:" + httpPort);
     }
 
     @Override
