@@ -34,6 +34,11 @@ public class ArticleResource {
         public static native TemplateInstance show(ArticlePage page, FormState form);
     }
 
+    /** Form values that carry, after posting, the answer to a request for mail and the comment it goes under. */
+    static final String MAIL_ANSWER = "parley_mail";
+
+    static final String MAIL_ANSWER_FOR = "parley_mail_for";
+
     @Inject
     ThreadService threads;
 
@@ -54,6 +59,8 @@ public class ArticleResource {
             @RestQuery("replytocom") Long replyTo,
             @RestQuery("cpage") Integer commentPage,
             @CookieParam(Drafts.COOKIE) String draftToken,
+            @RestQuery("mail") String mail,
+            @RestQuery("mailfor") String mailFor,
             @Context HttpHeaders headers,
             @Context UriInfo uri) {
         BrowserCommenter commenter = BrowserCommenter.from(headers.getCookies());
@@ -66,6 +73,10 @@ public class ArticleResource {
         FormState form = commenter.rememberedDetails();
         if (draft.isPresent()) {
             form = form.withValue("comment", draft.get().body());
+        }
+        if (mail != null && mail.matches("[a-z-]{1,30}") && mailFor != null && mailFor.matches("\\d{1,18}")) {
+            // After posting with a "notify me" box: what became of the request for mail, said under the comment.
+            form = form.withValue(MAIL_ANSWER, mail).withValue(MAIL_ANSWER_FOR, "comment-" + mailFor);
         }
         Response.ResponseBuilder response = Response.ok(Templates.show(page, form));
         if (draft.isPresent()) {

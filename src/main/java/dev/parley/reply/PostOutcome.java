@@ -1,12 +1,18 @@
 package dev.parley.reply;
 
+import dev.parley.subscription.Subscriptions;
 import java.util.Map;
 
 /** What became of a submitted comment. */
 sealed interface PostOutcome {
 
     /** Stored (held, published or, for bots, silently marked as spam). */
-    record Posted(long commentId) implements PostOutcome {}
+    record Posted(long commentId, Subscriptions.Answer mail) implements PostOutcome {
+
+        Posted(long commentId) {
+            this(commentId, null);
+        }
+    }
 
     /**
      * Not stored: the form goes back to the reader with a message per field and everything typed.

@@ -125,7 +125,8 @@ public class ReplyDesk {
                             ReplyForm.trimmedOrNull(form.url),
                             Cookies.secure(uri))
                     .toArray(NewCookie[]::new);
-            return Response.seeOther(URI.create(whereItShows(slug, posted.commentId(), commenter.tokenHash())))
+            String target = whereItShows(slug, posted.commentId(), commenter.tokenHash());
+            return Response.seeOther(URI.create(withMailAnswer(target, slug, posted)))
                     .cookie(cookies)
                     .build();
         }
@@ -141,6 +142,22 @@ public class ReplyDesk {
         return Response.status(Response.Status.NOT_FOUND)
                 .entity(Templates.articleGone(typed))
                 .build();
+    }
+
+    /**
+     * The page the comment shows on, saying under it what became of the reader's request for mail (a confirmation
+     * mail sent, or not sent again so soon). Only Parley's own pages read it: a host page's address is left as
+     * the host wrote it.
+     */
+    static String withMailAnswer(String target, String slug, PostOutcome.Posted posted) {
+        if (posted.mail() == null || !target.startsWith(Routes.article(slug))) {
+            return target;
+        }
+        int hash = target.indexOf('#');
+        String path = hash < 0 ? target : target.substring(0, hash);
+        String anchor = hash < 0 ? "" : target.substring(hash);
+        return path + (path.contains("?") ? "&" : "?") + "mail=" + posted.mail().code() + "&mailfor="
+                + posted.commentId() + anchor;
     }
 
     /**

@@ -16,6 +16,9 @@ import org.jboss.resteasy.reactive.RestForm;
  */
 public class ReplyForm {
 
+    public static final String SUBSCRIBE_COMMENTS = "subscribe_comments";
+    public static final String SUBSCRIBE_APPROVAL = "subscribe_approval";
+
     @RestForm
     @NotBlank(message = "Please type your comment.")
     @Size(max = Comment.MAX_BODY, message = "Your comment is too long: it can have at most 65,525 characters.")
@@ -44,6 +47,14 @@ public class ReplyForm {
 
     @RestForm("wp-comment-cookies-consent")
     public String rememberMe;
+
+    /** "Notify me of follow-up comments by email." */
+    @RestForm(SUBSCRIBE_COMMENTS)
+    public String subscribeComments;
+
+    /** "Notify me when my comment is approved." */
+    @RestForm(SUBSCRIBE_APPROVAL)
+    public String subscribeApproval;
 
     /** Makes posting idempotent: see {@link FormStamp}. */
     @RestForm(FormStamp.KEY_FIELD)
@@ -95,6 +106,14 @@ public class ReplyForm {
         return rememberMe != null && !rememberMe.isBlank();
     }
 
+    boolean wantsFollowUps() {
+        return subscribeComments != null && !subscribeComments.isBlank();
+    }
+
+    boolean wantsApprovalMail() {
+        return subscribeApproval != null && !subscribeApproval.isBlank();
+    }
+
     static String trimmedOrNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
@@ -108,6 +127,8 @@ public class ReplyForm {
         values.put("url", url);
         values.put("comment_parent", commentParent);
         values.put("wp-comment-cookies-consent", rememberMe);
+        values.put(SUBSCRIBE_COMMENTS, subscribeComments);
+        values.put(SUBSCRIBE_APPROVAL, subscribeApproval);
         // Kept, so that a form corrected quickly is still the same form, shown when it first was.
         values.put(FormStamp.KEY_FIELD, requestKey);
         values.put(FormStamp.SHOWN_FIELD, shown);

@@ -8,6 +8,7 @@ import dev.parley.article.ThreadLocator;
 import dev.parley.identity.SignedIn;
 import dev.parley.settings.Discussion;
 import dev.parley.settings.SettingsService;
+import dev.parley.subscription.Subscriptions;
 import dev.parley.web.FormState;
 import dev.parley.web.FormValidation;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,8 @@ public class ReplyService {
     static final String DUPLICATE = "You've already said that: this comment is already on this article."
             + " Your text is still here if you want to change it.";
     static final String ANONYMOUS = "Anonymous";
+    static final String NO_ADDRESS_FROM_SIGN_IN = "Your sign-in gave Parley no usable email address, so it cannot"
+            + " mail you: untick the box to post your comment.";
 
     @Inject
     FormValidation validation;
@@ -51,6 +54,9 @@ public class ReplyService {
 
     @Inject
     Event<CommentEvent> events;
+
+    @Inject
+    Subscriptions subscriptions;
 
     /**
      * Validates and stores a comment. The transaction commits before this method returns, so the reader is
@@ -92,6 +98,19 @@ public class ReplyService {
                 errors.remove("email");
             }
         }
+        String mailTo = null;
+        if (form.wantsFollowUps() || form.wantsApprovalMail()) {
+            // Mail goes to the address typed (guests) or the one the sign-in gave (signed-in readers and staff).
+            mailTo = reader.isPresent() ? reader.get().email() : form.email;
+            Optional<String> problem = Subscriptions.problemWith(mailTo);
+            if (problem.isPresent()) {
+                if (reader.isPresent()) {
+                    errors.put(ReplyForm.SUBSCRIBE_COMMENTS, NO_ADDRESS_FROM_SIGN_IN);
+                } else {
+                    errors.putIfAbsent("email", problem.get());
+                }
+            }
+        }
         if (!form.parentReadable() || parentId.isPresent() && !isApprovedCommentOf(article, parentId.get())) {
             errors.put(FormState.GLOBAL, PARENT_GONE);
             return new PostOutcome.NotPosted(PostOutcome.Reason.INVALID, errors, null);
@@ -126,7 +145,15 @@ public class ReplyService {
         }
         comment.persist();
         events.fire(CommentEvent.posted(comment.id, comment.status));
-        return new PostOutcome.Posted(comment.id);
+        Subscriptions.Answer mail = null;
+        if (mailTo != null && comment.status != CommentStatus.SPAM) {
+            // Spam is answered as if posted (bots are not told), and asks for no mail.
+            Long approval = form.wantsApprovalMail() && comment.status == CommentStatus.PENDING ? comment.id : null;
+            if (form.wantsFollowUps() || approval != null) {
+                mail = subscriptions.subscribe(article, mailTo, comment.identityId, form.wantsFollowUps(), approval);
+            }
+        }
+        return new PostOutcome.Posted(comment.id, mail);
     }
 
     /** The comment an earlier submission of this very form (same key, article and text) made, if any. */

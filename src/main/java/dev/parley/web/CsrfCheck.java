@@ -24,7 +24,8 @@ public class CsrfCheck {
     @ServerRequestFilter(readBody = true)
     public Optional<Response> checkToken(ResteasyReactiveContainerRequestContext request, RoutingContext routing) {
         if (SAFE_METHODS.contains(request.getMethod())
-                || HostPageForms.receives(request.getUriInfo().getPath())) {
+                || HostPageForms.receives(request.getUriInfo().getPath())
+                || isOneClickUnsubscribe(request.getUriInfo().getPath())) {
             return Optional.empty();
         }
         MediaType type = request.getMediaType();
@@ -38,6 +39,21 @@ public class CsrfCheck {
             return Optional.of(Response.status(Response.Status.BAD_REQUEST).build());
         }
         return Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern ONE_CLICK_UNSUBSCRIBE = java.util.regex.Pattern.compile(
+            java.util.regex.Pattern.quote(Routes.MAIL_UNSUBSCRIBE) + "/[A-Za-z0-9_-]{1,200}");
+
+    /**
+     * One-click unsubscribe (RFC 8058): the reader's mail provider POSTs {@code List-Unsubscribe=One-Click} to the
+     * link of the mail's {@code List-Unsubscribe} header, from its own servers, with no cookie, no form token and
+     * no or another Origin; it cannot pass either check. Exempting exactly this address is safe: the signed token
+     * in the address is the authority (it can only stop mail, for the subscription it names), and doing it twice,
+     * or by a forged cross-site form, only stops mail its holder could stop anyway.
+     */
+    static boolean isOneClickUnsubscribe(String path) {
+        String relative = path.startsWith("/") ? path : "/" + path;
+        return ONE_CLICK_UNSUBSCRIBE.matcher(relative).matches();
     }
 
     private static boolean same(String a, String b) {

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  */
 public final class HostPageForms {
 
-    private static final Pattern PATHS = Pattern.compile("/embed/comments|/embed/reader|/auth/\\d{1,18}/start|/logout");
+    private static final Pattern PATHS =
+            Pattern.compile("/embed/comments|/embed/follow|/embed/reader|/auth/\\d{1,18}/start|/logout");
 
     private HostPageForms() {}
 

@@ -56,6 +56,11 @@ public final class Routes {
         return article(slug) + "/comments";
     }
 
+    /** "Follow this thread" on an article page: mail about new comments without commenting. */
+    public static String follow(String slug) {
+        return article(slug) + "/follow";
+    }
+
     public static final String HOME = "/";
 
     /** The thread fragment a host page includes: {@code ?page=<address>[&id=…][&title=…]}. */
@@ -70,6 +75,13 @@ public final class Routes {
 
     public static String embedComments() {
         return link(EMBED_COMMENTS);
+    }
+
+    /** Where "Follow this thread" inside a host page posts (checked by origin, like the reply form). */
+    public static final String EMBED_FOLLOW = "/embed/follow";
+
+    public static String embedFollow() {
+        return link(EMBED_FOLLOW);
     }
 
     public static final String SETUP = "/setup";
@@ -252,6 +264,14 @@ public final class Routes {
         return link(MAIL_SUBSCRIPTIONS + "/" + encode(token));
     }
 
+    public static String mailSubscriptionStop(String token, long subscriptionId) {
+        return mailSubscriptions(token) + "/stop/" + subscriptionId;
+    }
+
+    public static String mailSubscriptionsStopAll(String token) {
+        return mailSubscriptions(token) + "/stop-all";
+    }
+
     public static String mailUnsubscribe(String token) {
         return link(MAIL_UNSUBSCRIBE + "/" + encode(token));
     }
@@ -337,6 +357,7 @@ public final class Routes {
 
     private static final java.util.List<FormPage> FORM_PAGES = java.util.List.of(
             new FormPage("/articles/([^/]+)/comments(/.*)?", "/articles/$1#respond"),
+            new FormPage("/articles/([^/]+)/follow", "/articles/$1#follow"),
             new FormPage("/admin/sites/(\\d+)(/.*)?", SITES + "/$1"),
             new FormPage("/admin/(accounts|providers|settings|sites|mail)(/.*)?", "/admin/$1"),
             new FormPage("/admin(/.*)?", ADMIN),

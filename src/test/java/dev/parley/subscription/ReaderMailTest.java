@@ -1,0 +1,290 @@
+package dev.parley.subscription;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.article.Article;
+import dev.parley.support.Browser;
+import dev.parley.support.Mailbox;
+import dev.parley.support.Page;
+import dev.parley.support.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Readers' mail, as readers go through it: "Notify me" boxes, the confirmation mail and its page, mail about new
+ * comments and about a held comment published, one-click unsubscribe, the manage page, "Follow this thread", the
+ * daily limit on confirmation mails, and addresses refused with a field message.
+ */
+@QuarkusTest
+class ReaderMailTest {
+
+    @Inject
+    TestData data;
+
+    private static String address(String who) {
+        return TestData.unique(who).toLowerCase() + "@example.org";
+    }
+
+    /** Posts a guest comment with the reply form; {@code boxes} are the "Notify me" boxes ticked. */
+    private static Response post(
+            Browser guest, Article article, String author, String email, String text, String... boxes) {
+        Page page = guest.open("/articles/" + article.slug);
+        Map<String, String> typed = new HashMap<>(Map.of("comment", text, "author", author, "email", email));
+        for (String box : boxes) {
+            typed.put(box, "yes");
+        }
+        return guest.submit(page, "#commentform", typed);
+    }
+
+    private long approve(String author) {
+        long id = data.onlyCommentBy(author).id;
+        Browser moderator = new Browser();
+        moderator.signIn(data.moderator(), TestData.PASSWORD);
+        Page queue = moderator.open("/moderation");
+        moderator.follow(moderator.submit(
+                queue,
+                "#queue",
+                Map.of("one", queue.one("#queue-" + id + " button.approve").val())));
+        return id;
+    }
+
+    /** Opens the confirmation link of the mail just received, checks its page, and presses its button. */
+    private static Mailbox.Received confirm(String email, String title) {
+        Mailbox.Received mail = Mailbox.await(email, "Confirm your subscription");
+        assertTrue(mail.subject().contains(title), mail.subject());
+        Browser browser = new Browser();
+        Page page = browser.open(Browser.pathOf(mail.link("Confirm your subscription")));
+        assertEquals(200, page.status());
+        assertTrue(
+                page.shows("Press the button to get mail at " + email),
+                page.html().text());
+        Page done = Page.of("(confirmed)", browser.submit(page, "#confirmform", Map.of()));
+        assertEquals("Subscription confirmed", done.text("h1"));
+        return mail;
+    }
+
+    @Test
+    void followersHearOfNewCommentsAndAuthorsOfTheirApprovalButNobodyOfTheirOwn() {
+        Article article = data.article(TestData.unique("Tides"));
+        String ann = address("ann");
+        String annName = TestData.unique("Ann");
+        String bob = address("bob");
+        String bobName = TestData.unique("Bob");
+        String eve = address("eve");
+        String carol = address("carol");
+        String carolName = TestData.unique("Carol");
+
+        // Ann asks for follow-up comments: the page she lands on says a confirmation mail is on its way.
+        Browser annBrowser = new Browser();
+        Response annPosted = post(annBrowser, article, annName, ann, "Ann's first word.", "subscribe_comments");
+        assertEquals(303, annPosted.statusCode());
+        long annComment = data.onlyCommentBy(annName).id;
+        Page annPage = annBrowser.follow(annPosted);
+        assertEquals(
+                "A confirmation mail is on its way: follow its link to start getting mail about this thread.",
+                annPage.text("#comment-" + annComment + " #mail-answer"));
+        Mailbox.Received annConfirmation = confirm(ann, article.title);
+        assertTrue(annConfirmation.header("List-Unsubscribe") != null, "the confirmation can be refused too");
+
+        // Eve asks too but never confirms: she must get nothing but the confirmation.
+        post(new Browser(), article, TestData.unique("Eve"), eve, "Eve's word.", "subscribe_comments");
+        Mailbox.await(eve, "Confirm your subscription");
+
+        // Bob wants to hear when his held comment is published, and follows the thread.
+        post(
+                new Browser(),
+                article,
+                bobName,
+                bob,
+                "Bob answers <b>Ann</b> & more.",
+                "subscribe_comments",
+                "subscribe_approval");
+        confirm(bob, article.title);
+
+        approve(annName); // Ann's own comment: nobody who follows is Ann's own author but Ann, who is not told.
+        long bobComment = approve(bobName);
+
+        Mailbox.Received approved = Mailbox.await(bob, "is now published");
+        assertEquals("Your comment on “" + article.title + "” is now published", approved.subject());
+        assertTrue(approved.text().contains("Bob answers <b>Ann</b> & more."), approved.text());
+        assertTrue(approved.link("See it").endsWith("/articles/" + article.slug + "#comment-" + bobComment));
+
+        Mailbox.Received news = Mailbox.await(ann, "New comment");
+        assertEquals("New comment on “" + article.title + "”", news.subject());
+        assertEquals("Parley", news.fromName());
+        assertTrue(news.text().contains(bobName + " wrote on “" + article.title + "”"), news.text());
+        assertTrue(news.text().contains("Bob answers <b>Ann</b> & more."), news.text());
+        assertTrue(news.document().text().contains("Bob answers <b>Ann</b> & more."), news.html());
+        assertFalse(news.html().contains("<b>Ann</b>"), "comment text is escaped as on the pages");
+        String link = news.link("Read it and reply");
+        assertTrue(link.endsWith("/articles/" + article.slug + "#comment-" + bobComment), link);
+        assertEquals(200, new Browser().open(Browser.pathOf(link)).status());
+        String raw = news.text() + news.html() + news.header("To") + news.header("Cc");
+        assertFalse(raw.contains(bob), "no other reader's address");
+        assertFalse(raw.contains(eve), "no other reader's address");
+
+        // One click in Ann's mail client: a POST with only the RFC 8058 body, no cookie, no token, no Origin.
+        String header = news.header("List-Unsubscribe");
+        assertNotNull(header);
+        String unsubscribe = header.substring(1, header.length() - 1);
+        assertEquals("List-Unsubscribe=One-Click", news.header("List-Unsubscribe-Post"));
+        for (int i = 0; i < 2; i++) {
+            given().contentType("application/x-www-form-urlencoded")
+                    .body("List-Unsubscribe=One-Click")
+                    .post(URI.create(unsubscribe))
+                    .then()
+                    .statusCode(200);
+        }
+
+        // Carol's comment: Bob hears of it; Ann (unsubscribed), Eve (unconfirmed) and Carol herself do not.
+        post(new Browser(), article, carolName, carol, "Carol was here.");
+        approve(carolName);
+        Mailbox.awaitMatching(bob, m -> m.text().contains("Carol was here."), "Bob's mail about Carol's comment");
+
+        List<String> annSubjects =
+                Mailbox.to(ann).stream().map(Mailbox.Received::subject).toList();
+        assertEquals(2, annSubjects.size(), annSubjects.toString());
+        assertEquals(1, Mailbox.to(eve).size(), "unconfirmed: nothing but the one confirmation");
+        assertTrue(Mailbox.to(carol).isEmpty(), "Carol asked for nothing");
+        List<Mailbox.Received> bobMails = Mailbox.to(bob);
+        assertFalse(
+                bobMails.stream()
+                        .anyMatch(m -> m.subject().startsWith("New comment")
+                                && m.text().contains("Bob answers")),
+                "Bob is never told of his own comment");
+    }
+
+    @Test
+    void followWithoutCommentingIsLimitedToThreeConfirmationsADayAndManagedWithoutAnAccount() {
+        Article article = data.article(TestData.unique("Harbour"));
+        String dan = address("dan");
+        Browser browser = new Browser();
+        String answer = null;
+        for (int i = 1; i <= 4; i++) {
+            Page page = browser.open("/articles/" + article.slug);
+            Page followed = Page.of("(followed)", browser.submit(page, "#followform", Map.of("follow_email", dan)));
+            assertEquals(200, followed.status());
+            answer = followed.text("#follow-answer");
+            if (i < 4) {
+                assertTrue(answer.startsWith("A confirmation mail is on its way"), answer);
+            }
+        }
+        assertTrue(answer.startsWith("A confirmation mail was already sent to this address recently"), answer);
+        Mailbox.awaitMatching(dan, m -> Mailbox.to(dan).size() >= 3, "three confirmation mails");
+        assertEquals(3, Mailbox.to(dan).size(), "the fourth request sent nothing");
+
+        Mailbox.Received mail = confirm(dan, article.title);
+        Page manage = browser.open(Browser.pathOf(mail.link("Manage your mail")));
+        assertEquals(200, manage.status());
+        assertEquals(
+                "no-referrer",
+                browser.getRaw(Browser.pathOf(mail.link("Manage your mail"))).header("Referrer-Policy"));
+        assertTrue(
+                manage.text("#subscriptions").contains(article.title),
+                manage.html().text());
+        assertTrue(manage.text("#subscriptions").contains("New comments"));
+        Page stopped = browser.followAll(browser.submit(manage, "#subscriptions form", Map.of()));
+        assertEquals("Stopped: no more mail about it.", stopped.text(".notice"));
+        assertEquals("This address gets no mail about comments.", stopped.text("#none"));
+    }
+
+    @Test
+    void stopAllEndsEverySubscriptionAndTheOldManageLink() {
+        Article first = data.article(TestData.unique("North"));
+        Article second = data.article(TestData.unique("South"));
+        String fay = address("fay");
+        Browser browser = new Browser();
+        for (Article a : List.of(first, second)) {
+            Page page = browser.open("/articles/" + a.slug);
+            browser.submit(page, "#followform", Map.of("follow_email", fay));
+        }
+        Mailbox.Received mail = confirm(fay, first.title);
+        String manageLink = Browser.pathOf(mail.link("Manage your mail"));
+        Page manage = browser.open(manageLink);
+        assertEquals(2, manage.html().select("#subscriptions tbody tr").size());
+        Page after = browser.followAll(browser.submit(manage, "#stopall", Map.of()));
+        assertEquals("Stopped: this address gets no more mail about comments.", after.text(".notice"));
+        assertEquals(404, new Browser().open(manageLink).status(), "old manage links stop working");
+    }
+
+    @Test
+    void unsubscribePageShowsAButtonAndTamperedLinksAreRefused() {
+        Article article = data.article(TestData.unique("Lake"));
+        String gil = address("gil");
+        Browser browser = new Browser();
+        browser.submit(browser.open("/articles/" + article.slug), "#followform", Map.of("follow_email", gil));
+        Mailbox.Received mail = Mailbox.await(gil, "Confirm your subscription");
+        String path = Browser.pathOf(mail.link("Unsubscribe"));
+        Page page = browser.open(path);
+        assertEquals(200, page.status());
+        assertTrue(page.has("#unsubscribeform button"));
+        Page done = Page.of("(done)", browser.submit(page, "#unsubscribeform", Map.of()));
+        assertEquals("You are unsubscribed", done.text("h1"));
+
+        assertEquals(
+                404, browser.open(path.substring(0, path.length() - 2) + "00").status());
+        assertEquals(404, browser.open("/mail/confirm/not-a-token").status());
+        given().contentType("application/x-www-form-urlencoded")
+                .body("List-Unsubscribe=One-Click")
+                .post(path.substring(0, path.length() - 2) + "00")
+                .then()
+                .statusCode(404);
+    }
+
+    @Test
+    void badAddressesAreRefusedWithAFieldMessageAndEverythingTypedKept() {
+        Article article = data.article(TestData.unique("Cove"));
+        String author = TestData.unique("Hal");
+        Browser browser = new Browser();
+        for (String bad : List.of("hal@example.org\r\nBcc: victim@example.org", "h".repeat(990) + "@example.org")) {
+            Page form = browser.open("/articles/" + article.slug);
+            Page again = Page.of(
+                    "(again)",
+                    browser.submit(
+                            form,
+                            "#commentform",
+                            Map.of(
+                                    "comment",
+                                    "Keep this text.",
+                                    "author",
+                                    author,
+                                    "email",
+                                    bad,
+                                    "subscribe_comments",
+                                    "yes")));
+            assertEquals(400, again.status());
+            assertFalse(again.fieldError("email").isBlank());
+            assertEquals("Keep this text.", again.fieldValue("comment"));
+            assertEquals(bad.replace("\r\n", "\n"), again.fieldValue("email").replace("\r\n", "\n"));
+            assertTrue(again.one("#subscribe_comments").hasAttr("checked"), "the box stays ticked");
+
+            Page follow = browser.open("/articles/" + article.slug);
+            Page refused = Page.of("(refused)", browser.submit(follow, "#followform", Map.of("follow_email", bad)));
+            assertEquals(400, refused.status());
+            assertFalse(refused.fieldError("follow_email").isBlank());
+            assertEquals(
+                    bad.replace("\r\n", "\n"),
+                    refused.fieldValue("follow_email").replace("\r\n", "\n"));
+        }
+        Page form = browser.open("/articles/" + article.slug);
+        Page noEmail = Page.of(
+                "(no email)",
+                browser.submit(
+                        form,
+                        "#commentform",
+                        Map.of("comment", "Text.", "author", author, "email", "", "subscribe_comments", "yes")));
+        assertEquals(400, noEmail.status());
+        assertFalse(noEmail.fieldError("email").isBlank());
+        assertEquals(0, data.commentsBy(author));
+    }
+}
