@@ -199,6 +199,40 @@ class ReaderMailTest {
     }
 
     @Test
+    void aHostPageReaderFollowsTheThreadWithoutScriptAndHearsInTheSitesName() {
+        String origin = "https://" + TestData.unique("blog") + ".example";
+        String siteName = TestData.unique("Harbour Blog");
+        data.site(siteName, origin);
+        String pageUrl = origin + "/2026/boats/";
+        String fragment = "/embed/thread?page="
+                + java.net.URLEncoder.encode(pageUrl, java.nio.charset.StandardCharsets.UTF_8) + "&title=Boats";
+        String ivy = address("ivy");
+        Browser reader = new Browser().withHeader("Origin", origin);
+
+        Page thread = reader.open(fragment);
+        assertEquals("/embed/follow", thread.one("#followform").attr("action"));
+        assertFalse(thread.has("#followform input[name=_csrf]"), "one rendering is shared by every reader");
+        Page followed = Page.of("(followed)", reader.submit(thread, "#followform", Map.of("follow_email", ivy)));
+        assertEquals(200, followed.status());
+        assertTrue(followed.text("#follow-answer").startsWith("A confirmation mail is on its way"));
+        assertEquals(pageUrl + "#comments", followed.one("#back").attr("href"), "back to the host page");
+
+        Mailbox.Received confirmation = confirm(ivy, "Boats");
+        assertEquals(siteName, confirmation.fromName());
+
+        String author = TestData.unique("Jo");
+        Browser other = new Browser().withHeader("Origin", origin);
+        other.submit(
+                other.open(fragment),
+                "#commentform",
+                Map.of("comment", "Nice boats.", "author", author, "email", address("jo")));
+        long id = approve(author);
+        Mailbox.Received news = Mailbox.await(ivy, "New comment");
+        assertEquals(siteName, news.fromName());
+        assertEquals(pageUrl + "#comment-" + id, news.link("Read it and reply"), "the comment on the host page");
+    }
+
+    @Test
     void stopAllEndsEverySubscriptionAndTheOldManageLink() {
         Article first = data.article(TestData.unique("North"));
         Article second = data.article(TestData.unique("South"));
