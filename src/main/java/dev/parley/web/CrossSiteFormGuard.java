@@ -36,7 +36,12 @@ public class CrossSiteFormGuard {
         boolean foreignSite = site != null && FOREIGN.contains(site.strip().toLowerCase(Locale.ROOT));
         String origin = request.getHeaderString("Origin");
         URI own = request.getUriInfo().getBaseUri();
-        boolean foreignOrigin = origin != null && !sameOrigin(origin, own);
+        // A page of Parley's own sent with "Referrer-Policy: no-referrer" (the pages mail links open, so that their
+        // token never leaks) makes the browser send "Origin: null" with its forms; Sec-Fetch-Site, which no page can
+        // set, still says it is Parley's own page, and the CSRF token is checked as always.
+        boolean ownOpaquePage = "null".equals(origin == null ? null : origin.strip())
+                && "same-origin".equalsIgnoreCase(site == null ? "" : site.strip());
+        boolean foreignOrigin = origin != null && !ownOpaquePage && !sameOrigin(origin, own);
         if (!foreignSite && !foreignOrigin) {
             return null;
         }

@@ -49,6 +49,61 @@ final class PageStates {
                 v.press("#submit");
                 v.sees(".comment.awaiting");
             }),
+            new PageState("reply form with the notify boxes and a mistake", GUEST, v -> {
+                v.open(article(v));
+                v.type("#comment", "Tell me about replies.");
+                v.click("#subscribe_comments");
+                v.click("#subscribe_approval");
+                v.type("#email", "not an address");
+                v.pressUnchecked("#submit");
+                v.sees(".field.has-error");
+                v.sees("#subscribe_comments[checked]");
+            }),
+            new PageState("own comment, confirmation mail on its way", GUEST, v -> {
+                v.open(article(v));
+                v.type("#comment", "Notify me, please.");
+                v.type("#author", "Follower");
+                v.type("#email", "page-states-follower@example.org");
+                v.click("#subscribe_comments");
+                v.press("#submit");
+                v.sees("#mail-answer");
+            }),
+            new PageState("follow this thread with a mistake", GUEST, v -> {
+                v.open(article(v));
+                v.type("#follow_email", "not an address");
+                v.pressUnchecked("#followform button");
+                v.sees(".field.has-error");
+            }),
+            new PageState("follow this thread answered", GUEST, v -> {
+                v.open(article(v));
+                v.type("#follow_email", "page-states-reader@example.org");
+                v.press("#followform button");
+                v.sees("#follow-answer");
+            }),
+            new PageState("confirm a subscription", GUEST, v -> {
+                v.open(mailLink(
+                        "page-states-reader@example.org", "Confirm your subscription", "Confirm your subscription"));
+                v.sees("#confirmform");
+            }),
+            new PageState("subscription confirmed", GUEST, v -> {
+                v.open(mailLink(
+                        "page-states-reader@example.org", "Confirm your subscription", "Confirm your subscription"));
+                v.press("#confirmform button");
+                v.sees("#confirmed");
+            }),
+            new PageState("manage mail about comments", GUEST, v -> {
+                v.open(mailLink("page-states-reader@example.org", "Confirm your subscription", "Manage your mail"));
+                v.sees("#subscriptions");
+            }),
+            new PageState("unsubscribe", GUEST, v -> {
+                v.open(mailLink("page-states-reader@example.org", "Confirm your subscription", "Unsubscribe"));
+                v.sees("#unsubscribeform");
+            }),
+            new PageState("unsubscribed", GUEST, v -> {
+                v.open(mailLink("page-states-reader@example.org", "Confirm your subscription", "Unsubscribe"));
+                v.press("#unsubscribeform button");
+                v.sees("#unsubscribed");
+            }),
             new PageState("closed article", GUEST, v -> v.open("/articles/" + v.fixtures().closed.slug)),
             new PageState(
                     "thread of another site's page", GUEST, v -> v.open("/articles/" + v.fixtures().hostThread.slug)),
@@ -292,5 +347,11 @@ final class PageStates {
 
     private static String moderated(Visit v, String action) {
         return "/moderation/comments/" + v.fixtures().pending.id + action;
+    }
+
+    /** The path of a link in the latest mail to {@code to} whose subject has {@code subject}. */
+    private static String mailLink(String to, String subject, String linkText) {
+        return dev.parley.support.Browser.pathOf(
+                dev.parley.support.Mailbox.await(to, subject).link(linkText));
     }
 }

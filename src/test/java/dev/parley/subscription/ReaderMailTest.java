@@ -275,6 +275,32 @@ class ReaderMailTest {
                 .statusCode(404);
     }
 
+    /**
+     * The pages of mail links send no referrer, so a browser sends their forms with "Origin: null": Parley takes them
+     * when the browser also says the form is its own page (Sec-Fetch-Site), and refuses the same from another site.
+     */
+    @Test
+    void formsOfPagesWithoutReferrerAreTakenFromParleyOnly() {
+        Article article = data.article(TestData.unique("Bay"));
+        String kim = address("kim");
+        Browser browser = new Browser();
+        browser.submit(browser.open("/articles/" + article.slug), "#followform", Map.of("follow_email", kim));
+        String path =
+                Browser.pathOf(Mailbox.await(kim, "Confirm your subscription").link("Confirm your subscription"));
+
+        Browser elsewhere = new Browser().withHeader("Origin", "null").withHeader("Sec-Fetch-Site", "cross-site");
+        Response refused = elsewhere.submit(elsewhere.open(path), "#confirmform", Map.of());
+        assertEquals(403, refused.statusCode());
+        assertTrue(elsewhere.open(path).has("#confirmform"), "nothing was confirmed");
+
+        Browser own = new Browser().withHeader("Origin", "null").withHeader("Sec-Fetch-Site", "same-origin");
+        Page page = own.open(path);
+        assertEquals("no-referrer", own.getRaw(path).header("Referrer-Policy"));
+        Response confirmed = own.submit(page, "#confirmform", Map.of());
+        assertEquals(200, confirmed.statusCode());
+        assertEquals("Subscription confirmed", Page.of("(confirmed)", confirmed).text("h1"));
+    }
+
     @Test
     void badAddressesAreRefusedWithAFieldMessageAndEverythingTypedKept() {
         Article article = data.article(TestData.unique("Cove"));
