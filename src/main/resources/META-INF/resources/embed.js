@@ -164,7 +164,16 @@
     if (token) store(TOKEN, token);
     if (answer.ok || answer.type === 'opaqueredirect') {
       const id = answer.headers.get('X-Parley-Comment');
+      const mail = answer.headers.get('X-Parley-Mail');
       await load(host);
+      const comment = id && root.getElementById('comment-' + id);
+      if (mail && comment) {
+        // What became of the "Notify me" boxes (a confirmation mail on its way, or not sent again so soon).
+        const note = document.createElement('p');
+        Object.assign(note, { className: 'notice', id: 'mail-answer', textContent: mail });
+        note.setAttribute('role', 'status');
+        comment.querySelector('.comment-body').prepend(note);
+      }
       reveal(root, id ? 'comment-' + id : 'comments');
       return;
     }

@@ -43,6 +43,9 @@ public class ReplyDesk {
 
     public static final String COMMENT_HEADER = "X-Parley-Comment";
 
+    /** For the script: what became of the reader's request for mail ("a confirmation mail is on its way"). */
+    public static final String MAIL_HEADER = "X-Parley-Mail";
+
     /** The page to show the form again on, with its messages; empty when the thread is gone. */
     @FunctionalInterface
     public interface FormPage {
@@ -110,11 +113,14 @@ public class ReplyDesk {
         PostOutcome outcome = postOnce(thread, form, origin);
         FormState typed = FormState.of(form.typed());
         if (outcome instanceof PostOutcome.Posted posted && headers.getHeaderString(SCRIPT_HEADER) != null) {
-            return Response.noContent()
+            Response.ResponseBuilder answer = Response.noContent()
                     .header(BrowserCommenter.TOKEN_HEADER, commenter.token())
                     .header(COMMENT_HEADER, posted.commentId())
-                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                    .build();
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store");
+            if (posted.mail() != null) {
+                answer.header(MAIL_HEADER, posted.mail().sentence());
+            }
+            return answer.build();
         }
         if (outcome instanceof PostOutcome.Posted posted) {
             NewCookie[] cookies = commenter
@@ -146,12 +152,16 @@ public class ReplyDesk {
 
     /**
      * The page the comment shows on, saying under it what became of the reader's request for mail (a confirmation
-     * mail sent, or not sent again so soon). Only Parley's own pages read it: a host page's address is left as
-     * the host wrote it.
+     * mail sent, or not sent again so soon).
      */
     static String withMailAnswer(String target, String slug, PostOutcome.Posted posted) {
-        if (posted.mail() == null || !target.startsWith(Routes.article(slug))) {
+        if (posted.mail() == null) {
             return target;
+        }
+        if (!target.startsWith(Routes.article(slug))) {
+            // The host page (a server-side include) cannot say it: the thread's own page on Parley, where the
+            // comment is (on the first page, as the host page shows it), says it, with a link back to the page.
+            target = Routes.comment(slug, 1, posted.commentId());
         }
         int hash = target.indexOf('#');
         String path = hash < 0 ? target : target.substring(0, hash);

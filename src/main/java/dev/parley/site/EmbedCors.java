@@ -62,7 +62,9 @@ public class EmbedCors {
             headers.add("Vary", thread ? "Origin, " + COMMENTER_HEADER + ", " + READER_HEADER : "Origin");
             if (allowed) {
                 headers.set("Access-Control-Allow-Origin", origin);
-                headers.set("Access-Control-Expose-Headers", COMMENTER_HEADER + ", " + COMMENT_HEADER);
+                headers.set(
+                        "Access-Control-Expose-Headers",
+                        COMMENTER_HEADER + ", " + COMMENT_HEADER + ", " + ReplyDesk.MAIL_HEADER);
             }
         });
         context.next();

@@ -230,6 +230,46 @@ class ReaderMailTest {
         Mailbox.Received news = Mailbox.await(ivy, "New comment");
         assertEquals(siteName, news.fromName());
         assertEquals(pageUrl + "#comment-" + id, news.link("Read it and reply"), "the comment on the host page");
+
+        // A reader of a server-side include who ticks "Notify me" lands on the thread's page on Parley, which says
+        // what became of it; the script tag is told it in a header, for embed.js to say it under the comment.
+        String lee = TestData.unique("Lee");
+        Browser include = new Browser().withHeader("Origin", origin);
+        Response posted = include.submit(
+                include.open(fragment),
+                "#commentform",
+                Map.of(
+                        "comment",
+                        "Tell me more.",
+                        "author",
+                        lee,
+                        "email",
+                        address("lee"),
+                        "subscribe_comments",
+                        "yes"));
+        long leeComment = data.onlyCommentBy(lee).id;
+        assertEquals(303, posted.statusCode());
+        Page landed = include.follow(posted);
+        assertTrue(landed.text("#comment-" + leeComment + " #mail-answer")
+                .startsWith("A confirmation mail is on its way"));
+        assertEquals(pageUrl, landed.one("#back-to-page").attr("href"));
+
+        String mo = TestData.unique("Mo");
+        Response script = given().header("Origin", origin)
+                .header("Sec-Fetch-Site", "cross-site")
+                .header("X-Parley-Embed", "script")
+                .formParam("page", pageUrl)
+                .formParam("comment", "Script with a box.")
+                .formParam("author", mo)
+                .formParam("email", address("mo"))
+                .formParam("subscribe_comments", "yes")
+                .formParam("parley_key", "0123456789abcdef0123456789abcdef")
+                .redirects()
+                .follow(false)
+                .post("/embed/comments");
+        assertEquals(204, script.statusCode(), script.asString());
+        assertTrue(script.header("X-Parley-Mail").startsWith("A confirmation mail is on its way"));
+        assertTrue(script.header("Access-Control-Expose-Headers").contains("X-Parley-Mail"));
     }
 
     @Test
