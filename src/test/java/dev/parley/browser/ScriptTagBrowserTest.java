@@ -213,6 +213,7 @@ class ScriptTagBrowserTest {
         WebElement url = shadow.findElement(By.cssSelector("#url"));
         url.sendKeys("ftp://reader.example/");
         shadow.findElement(By.cssSelector("#email")).sendKeys("reader@example.org");
+        shadow.findElement(By.cssSelector("#subscribe_comments")).click();
         shadow.findElement(By.cssSelector("#submit")).click();
 
         WebElement error = wait.until(d -> shadow.findElements(By.cssSelector("#url-error")).stream()
@@ -240,6 +241,11 @@ class ScriptTagBrowserTest {
                 shadow.findElement(By.cssSelector("#comment-" + id + " .comment-author"))
                         .getText());
         assertTrue(browser.getCurrentUrl().startsWith(hostOrigin() + path), "still on the host page");
+        assertTrue(
+                shadow.findElement(By.cssSelector("#comment-" + id + " #mail-answer"))
+                        .getText()
+                        .startsWith("A confirmation mail is on its way"),
+                "the \"Notify me\" box is answered under the comment");
         Chromium.screenshot(browser, "script-tag-own-pending-comment");
 
         // Another visit of the page still shows it: the commenter token lives in the host page's storage.
