@@ -42,7 +42,7 @@ public class Subscriptions {
     /** What became of a request for mail, as the reader is told it. */
     public enum Answer {
         /** The address is confirmed: mail starts now. */
-        ACTIVE("You will get mail about new comments here. Every mail has a link to stop it."),
+        ACTIVE("Your address is confirmed: mail about this thread will come to it. Every mail has a link to stop it."),
         /** A confirmation mail was queued. */
         CONFIRMATION_SENT(
                 "A confirmation mail is on its way: follow its link to start getting mail about this thread."),

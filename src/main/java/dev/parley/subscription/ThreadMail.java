@@ -48,6 +48,11 @@ public class ThreadMail {
     ThreadService threads;
 
     void onComment(@Observes CommentEvent event) {
+        if (event.to() == null || event.to() == CommentStatus.SPAM || event.to() == CommentStatus.TRASH) {
+            // A held comment that will not be published: nobody is waiting to hear about it any more.
+            Subscription.delete("kind = ?1 and commentId = ?2", SubscriptionKind.APPROVAL, event.commentId());
+            return;
+        }
         if (event.to() != CommentStatus.APPROVED || event.from() == CommentStatus.APPROVED || !outbox.configured()) {
             return;
         }
