@@ -200,13 +200,25 @@ public class MailSender {
                 cause = cause.getCause();
             }
             if (cause instanceof SMTPException smtp) {
+                String answer = smtp.getReplyMessage() == null
+                        ? ""
+                        : smtp.getReplyMessage().strip().replaceAll("\\s+", " ");
+                String code = String.valueOf(smtp.getReplyCode());
                 return new Failed(
-                        "The mail server answered " + smtp.getReplyCode() + " " + smtp.getReplyMessage(),
-                        smtp.isPermanent());
+                        "The mail server answered " + (answer.startsWith(code) ? answer : code + " " + answer),
+                        smtp.isPermanent() && !isSignInRefused(smtp.getReplyCode()));
             }
             String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
             return new Failed("Could not reach the mail server: " + message, false);
         }
+    }
+
+    /**
+     * The server refused Parley's SMTP account (530, 534, 535, 538): a set-up mistake, the same for every mail,
+     * not a refusal of this one. The mail is tried again, so that it goes out once the owner fixed the set-up.
+     */
+    static boolean isSignInRefused(int replyCode) {
+        return replyCode == 530 || replyCode == 534 || replyCode == 535 || replyCode == 538;
     }
 
     Mail toMail(OutboxMail row) {

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The SMTP server is down: the owner's request answers as always, the mail waits in the outbox with the
- * reason and its next attempt, and once the server is up again "Try again now" delivers it, once.
+ * reason and its next attempt. The server comes back but refuses Parley's account: the mail still waits, with
+ * the server's answer. Once the set-up is right, "Try again now" delivers it, once.
  */
 @QuarkusTest
 @TestProfile(MailServerDownTest.ServerDown.class)
@@ -33,6 +34,7 @@ class MailServerDownTest {
     /** Mail set up for an SMTP server at a port where nothing listens (yet). */
     public static class ServerDown implements QuarkusTestProfile {
         static final int PORT = Ports.free();
+        static final String PASSWORD = "the password Parley was given";
 
         @Override
         public boolean disableGlobalTestResources() {
@@ -49,7 +51,9 @@ class MailServerDownTest {
                     "quarkus.mailer.start-tls", "DISABLED",
                     "parley.mail.from", "comments@parley.test",
                     "quarkus.mailer.from", "comments@parley.test",
-                    "parley.mail.public-url", "http://localhost:8081");
+                    "parley.mail.public-url", "http://localhost:8081",
+                    "quarkus.mailer.username", "parley",
+                    "quarkus.mailer.password", PASSWORD);
         }
     }
 
@@ -76,13 +80,29 @@ class MailServerDownTest {
                         .matches("Could not reach the mail server: .+ Next attempt .+"),
                 waiting.selectFirst(".mail-details").text());
 
+        // The server is back, but refuses Parley's SMTP account: a set-up mistake, shown with the server's
+        // answer, and the mail still waits (it is no refusal of this mail).
         GreenMail server = new GreenMail(new ServerSetup(ServerDown.PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
         try {
+            server.setUser("comments@parley.test", "parley", "another password");
             Page tried = owner.follow(owner.submit(owner.open("/admin/mail"), "#" + waiting.id() + " form", Map.of()));
             assertEquals(
                     "The mail is queued again and is being sent now; the log shows the outcome.",
                     tried.text(".notice"));
+            Element refused = awaitRow(
+                    owner,
+                    to,
+                    row -> row.selectFirst(".mail-details")
+                            .text()
+                            .contains("The mail server answered 535 5.7.8 Authentication credentials invalid"));
+            assertEquals("Queued", refused.selectFirst(".mail-status").text());
+            assertEquals("2", refused.selectFirst(".mail-attempts").text());
+            assertTrue(refused.selectFirst(".mail-details").text().contains("Next attempt"));
+
+            // The owner fixes the set-up (here: the server learns the password) and tries again: it arrives, once.
+            server.getUserManager().getUser("parley").setPassword(ServerDown.PASSWORD);
+            owner.follow(owner.submit(owner.open("/admin/mail"), "#" + refused.id() + " form", Map.of()));
             awaitRow(owner, to, row -> row.selectFirst(".mail-status").text().equals("Sent"));
             MimeMessage[] received = Arrays.stream(server.getReceivedMessages())
                     .filter(m -> recipient(m).equals(to))
