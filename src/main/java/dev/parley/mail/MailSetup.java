@@ -41,6 +41,7 @@ public class MailSetup {
      * @param user the SMTP user, or null without one
      * @param passwordSet whether a password is set (its value is never shown)
      * @param senderOn whether this instance delivers mail (PARLEY_MAIL_SENDER)
+     * @param perAddressPerHour mails to one reader's address in an hour, at most
      */
     public record Summary(
             boolean configured,
@@ -53,7 +54,8 @@ public class MailSetup {
             String from,
             String siteName,
             String publicUrl,
-            boolean senderOn) {}
+            boolean senderOn,
+            int perAddressPerHour) {}
 
     public Summary summary() {
         return new Summary(
@@ -67,7 +69,8 @@ public class MailSetup {
                 settings.from().map(String::strip).orElse(""),
                 settings.siteName(),
                 settings.publicUrl().map(String::strip).orElse(""),
-                senderOn());
+                senderOn(),
+                settings.perAddressPerHour());
     }
 
     /** Whether mail is set up (templates: {@code inject:mailSetup.configured}, for the admin home's line). */

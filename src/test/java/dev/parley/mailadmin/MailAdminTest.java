@@ -55,6 +55,7 @@ class MailAdminTest {
         assertTrue(page.text("#setup-from").startsWith("Parley <" + TestSmtp.FROM + ">"), page.text("#setup-from"));
         assertTrue(page.text("#setup-public-url").startsWith("http://localhost:"));
         assertEquals("yes", page.text("#setup-sender"));
+        assertTrue(page.text("#setup-limit").startsWith("at most 10 an hour"), page.text("#setup-limit"));
         assertEquals("Mail", page.text(".admin-nav a[aria-current=page]"));
         assertFalse(owner().open("/admin").has("#mail-not-set-up"), "no warning on the admin home");
     }
