@@ -195,6 +195,13 @@ public class MailSender {
             mailer.send(toMail(row));
             return new Delivered();
         } catch (RuntimeException e) {
+            for (Throwable step = e; step != null; step = step.getCause()) {
+                if (step instanceof IllegalArgumentException refused) {
+                    // Refused before any server was asked (an address the mail library cannot write into SMTP,
+                    // such as "a,b@example.org"): trying again would give the same answer.
+                    return new Failed("Not sent: " + refused.getMessage(), true);
+                }
+            }
             Throwable cause = e;
             while (cause.getCause() != null && !(cause instanceof SMTPException)) {
                 cause = cause.getCause();

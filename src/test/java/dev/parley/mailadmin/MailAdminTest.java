@@ -140,6 +140,21 @@ class MailAdminTest {
     }
 
     @Test
+    void anAddressTheMailLibraryCannotWriteFailsAtOnceWithTheReason() {
+        Browser owner = owner();
+        // Accepted as an address (something@domain.tld), but no SMTP client can put it into RCPT TO.
+        String to = TestData.unique("a,b") + "@example.org";
+        owner.submit(owner.open("/admin/mail"), "#testmailform", Map.of("to", to));
+
+        Element failed = awaitRow(owner, to, "Failed");
+        assertEquals("1", failed.selectFirst(".mail-attempts").text(), "not tried again");
+        assertEquals(
+                "Not sent: Unable to send an email, an email address is invalid",
+                failed.selectFirst(".mail-details").text());
+        assertTrue(Mailbox.to(to).isEmpty());
+    }
+
+    @Test
     void aSentMailIsNotSentAgainByTryAgainNow() {
         String to = TestData.unique("once") + "@example.org";
         long id = queue(to);
