@@ -105,6 +105,9 @@ class MailAdminTest {
                 "a".repeat(95) + "@example.org",
                 "The email address can have at most 100 characters.",
                 "not an address",
+                "Please enter a valid email address, such as name@example.com.",
+                // Something@domain.tld, but a list to a mail header: no SMTP client can put it into RCPT TO.
+                "a,b@example.org",
                 "Please enter a valid email address, such as name@example.com.");
         mistakes.forEach((typed, message) -> {
             Response answer = owner.submit(owner.open("/admin/mail"), "#testmailform", Map.of("to", typed));
@@ -137,21 +140,6 @@ class MailAdminTest {
         awaitRow(owner, to, "Sent");
         assertFalse(rowsTo(owner.open("/admin/mail"), to).stream()
                 .anyMatch(r -> r.selectFirst(".mail-status").text().equals("Failed")));
-    }
-
-    @Test
-    void anAddressTheMailLibraryCannotWriteFailsAtOnceWithTheReason() {
-        Browser owner = owner();
-        // Accepted as an address (something@domain.tld), but no SMTP client can put it into RCPT TO.
-        String to = TestData.unique("a,b") + "@example.org";
-        owner.submit(owner.open("/admin/mail"), "#testmailform", Map.of("to", to));
-
-        Element failed = awaitRow(owner, to, "Failed");
-        assertEquals("1", failed.selectFirst(".mail-attempts").text(), "not tried again");
-        assertEquals(
-                "Not sent: Unable to send an email, an email address is invalid",
-                failed.selectFirst(".mail-details").text());
-        assertTrue(Mailbox.to(to).isEmpty());
     }
 
     @Test
