@@ -13,9 +13,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
@@ -45,6 +47,7 @@ public class MailSender {
     @Inject
     EntityManager em;
 
+    private volatile boolean stopping;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -66,8 +69,21 @@ public class MailSender {
         wake();
     }
 
+    /**
+     * Lets the mail being handed to the server finish (a few seconds at most), then stops: the mails still
+     * claimed are taken up again when their claim runs out, by this instance's next start or another one.
+     */
     void onStop(@Observes ShutdownEvent stop) {
-        worker.shutdownNow();
+        stopping = true;
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(5, TimeUnit.SECONDS)) {
+                worker.shutdownNow();
+            }
+        } catch (InterruptedException interrupted) {
+            worker.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Starts a delivery run on the sender's own thread, or asks the running one to look again when done. */
@@ -79,7 +95,7 @@ public class MailSender {
         if (running.compareAndSet(false, true)) {
             try {
                 worker.execute(this::runUntilEmpty);
-            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
                 running.set(false);
             }
         }
@@ -87,8 +103,8 @@ public class MailSender {
 
     private void runUntilEmpty() {
         try {
-            while (again.getAndSet(false)) {
-                while (deliverBatch() == BATCH) {
+            while (again.getAndSet(false) && !stopping) {
+                while (deliverBatch() == BATCH && !stopping) {
                     // a full batch: more may be due
                 }
             }
@@ -103,11 +119,47 @@ public class MailSender {
     /** @return how many mails this round claimed */
     int deliverBatch() {
         List<OutboxMail> claimed = QuarkusTransaction.requiringNew().call(this::claim);
-        for (OutboxMail mail : claimed) {
+        for (int i = 0; i < claimed.size(); i++) {
+            OutboxMail mail = claimed.get(i);
+            if (stopping) {
+                release(claimed.subList(i, claimed.size()));
+                break;
+            }
+            // A batch against a server that answers slowly can outlast the claim: another instance may then
+            // have taken the mail up. Renewing the claim just before sending, on the condition that it is still
+            // ours, makes sure that only one of the two sends it.
+            Instant renewed = QuarkusTransaction.requiringNew().call(() -> renew(mail.id, mail.claimedUntil));
+            if (renewed == null) {
+                continue;
+            }
             Outcome outcome = send(mail);
-            QuarkusTransaction.requiringNew().run(() -> record(mail.id, outcome));
+            QuarkusTransaction.requiringNew().run(() -> record(mail.id, renewed, outcome));
         }
         return claimed.size();
+    }
+
+    /** Stopping: gives back the mails this sender claimed but did not try, for the next sender at once. */
+    private void release(List<OutboxMail> untried) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (OutboxMail mail : untried) {
+                OutboxMail.update(
+                        "claimedUntil = null, attempts = attempts - 1 where id = ?1 and claimedUntil = ?2",
+                        mail.id,
+                        mail.claimedUntil);
+            }
+        });
+    }
+
+    /** @return the new end of the claim, or null when the mail is no longer this sender's */
+    private Instant renew(long id, Instant ours) {
+        Instant until = Instant.now().plus(settings.claimFor()).truncatedTo(ChronoUnit.MILLIS);
+        int renewed = OutboxMail.update(
+                "claimedUntil = ?1 where id = ?2 and claimedUntil = ?3 and status = ?4",
+                until,
+                id,
+                ours,
+                MailStatus.QUEUED);
+        return renewed == 1 ? until : null;
     }
 
     @SuppressWarnings("unchecked")
@@ -123,7 +175,8 @@ public class MailSender {
         }
         List<OutboxMail> mails =
                 OutboxMail.list("id in ?1", ids.stream().map(Number::longValue).toList());
-        Instant until = now.plus(settings.claimFor());
+        // Whole milliseconds: the claim is compared with what the database kept, which drops nanoseconds.
+        Instant until = now.plus(settings.claimFor()).truncatedTo(ChronoUnit.MILLIS);
         for (OutboxMail mail : mails) {
             mail.claimedUntil = until;
             mail.attempts++;
@@ -142,18 +195,37 @@ public class MailSender {
             mailer.send(toMail(row));
             return new Delivered();
         } catch (RuntimeException e) {
+            for (Throwable step = e; step != null; step = step.getCause()) {
+                if (step instanceof IllegalArgumentException refused) {
+                    // Refused before any server was asked (an address the mail library cannot write into SMTP,
+                    // such as "a,b@example.org"): trying again would give the same answer.
+                    return new Failed("Not sent: " + refused.getMessage(), true);
+                }
+            }
             Throwable cause = e;
             while (cause.getCause() != null && !(cause instanceof SMTPException)) {
                 cause = cause.getCause();
             }
             if (cause instanceof SMTPException smtp) {
+                String answer = smtp.getReplyMessage() == null
+                        ? ""
+                        : smtp.getReplyMessage().strip().replaceAll("\\s+", " ");
+                String code = String.valueOf(smtp.getReplyCode());
                 return new Failed(
-                        "The mail server answered " + smtp.getReplyCode() + " " + smtp.getReplyMessage(),
-                        smtp.isPermanent());
+                        "The mail server answered " + (answer.startsWith(code) ? answer : code + " " + answer),
+                        smtp.isPermanent() && !isSignInRefused(smtp.getReplyCode()));
             }
             String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
             return new Failed("Could not reach the mail server: " + message, false);
         }
+    }
+
+    /**
+     * The server refused Parley's SMTP account (530, 534, 535, 538): a set-up mistake, the same for every mail,
+     * not a refusal of this one. The mail is tried again, so that it goes out once the owner fixed the set-up.
+     */
+    static boolean isSignInRefused(int replyCode) {
+        return replyCode == 530 || replyCode == 534 || replyCode == 535 || replyCode == 538;
     }
 
     Mail toMail(OutboxMail row) {
@@ -186,9 +258,13 @@ public class MailSender {
                 + "?= <" + address + ">";
     }
 
-    private void record(long id, Outcome outcome) {
+    private void record(long id, Instant claim, Outcome outcome) {
         OutboxMail mail = OutboxMail.findById(id);
-        if (mail == null) {
+        if (mail == null || !claim.equals(mail.claimedUntil)) {
+            // Purged, or taken up by another sender after our claim ran out: its outcome is the one to keep.
+            if (mail != null && outcome instanceof Delivered) {
+                LOG.warnf("Mail #%d was delivered after its claim ran out; another sender may deliver it too", id);
+            }
             return;
         }
         Instant now = Instant.now();

@@ -1,6 +1,5 @@
 package dev.parley.mail;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -105,26 +104,82 @@ public class Outbox {
             Instant sentAt,
             Instant nextAttemptAt) {}
 
-    /** The newest mails first, {@code size} to a page. */
+    /**
+     * The newest mails first, {@code size} to a page (page 0 first). Reads the log's columns only: the bodies,
+     * up to a megabyte each, stay in the database.
+     */
     @Transactional
     public List<LogRow> log(int page, int size) {
-        return OutboxMail.<OutboxMail>findAll(Sort.descending("id")).page(page, size).stream()
-                .map(m -> new LogRow(
-                        m.id,
-                        m.kind,
-                        m.recipient,
-                        m.subject,
-                        m.status,
-                        m.attempts,
-                        m.lastError,
-                        m.createdAt,
-                        m.sentAt,
-                        m.nextAttemptAt))
+        return logFrom(Math.max(page, 0) * size, size);
+    }
+
+    /** Up to {@code limit} mails of the log, newest first, after skipping the {@code offset} newest. */
+    @Transactional
+    public List<LogRow> logFrom(int offset, int limit) {
+        return OutboxMail.getEntityManager()
+                .createQuery(
+                        "select m.id, m.kind, m.recipient, m.subject, m.status, m.attempts, m.lastError,"
+                                + " m.createdAt, m.sentAt, m.nextAttemptAt from OutboxMail m order by m.id desc",
+                        Object[].class)
+                .setFirstResult(Math.max(offset, 0))
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(r -> new LogRow(
+                        (Long) r[0],
+                        (String) r[1],
+                        (String) r[2],
+                        (String) r[3],
+                        (MailStatus) r[4],
+                        (Integer) r[5],
+                        (String) r[6],
+                        (Instant) r[7],
+                        (Instant) r[8],
+                        (Instant) r[9]))
                 .toList();
     }
 
     @Transactional
     public long count() {
         return OutboxMail.count();
+    }
+
+    /**
+     * "Try again now": a queued or failed mail is due at once and the sender is woken. A mail a sender is
+     * delivering at this moment is left to it (sending it again here could deliver it twice), as is one that
+     * was sent.
+     *
+     * @return whether the mail was put back in line
+     */
+    @Transactional
+    public boolean retryNow(long id) {
+        Instant now = Instant.now();
+        int changed = OutboxMail.update(
+                "status = ?1, nextAttemptAt = ?2 where id = ?3 and status <> ?4"
+                        + " and (claimedUntil is null or claimedUntil < ?2)",
+                MailStatus.QUEUED,
+                now,
+                id,
+                MailStatus.SENT);
+        if (changed == 1) {
+            queued.fire(new MailQueued());
+        }
+        return changed == 1;
+    }
+
+    /** How long the mail log keeps a sent mail, and a failed one (longer: its reason may still be looked into). */
+    public static final Duration KEEP_SENT = Duration.ofDays(30);
+
+    public static final Duration KEEP_FAILED = Duration.ofDays(90);
+
+    /**
+     * Forgets sent mails after {@link #KEEP_SENT} and failed ones after {@link #KEEP_FAILED} (the purge calls
+     * this): their bodies hold comment text and addresses. Queued mails are kept, however old.
+     *
+     * @return how many were forgotten
+     */
+    @Transactional
+    public long forgetOld(Instant now) {
+        return OutboxMail.delete("status = ?1 and sentAt < ?2", MailStatus.SENT, now.minus(KEEP_SENT))
+                + OutboxMail.delete("status = ?1 and createdAt < ?2", MailStatus.FAILED, now.minus(KEEP_FAILED));
     }
 }

@@ -5,6 +5,8 @@ import dev.parley.article.CommentStatus;
 import dev.parley.audit.Actor;
 import dev.parley.audit.AuditAction;
 import dev.parley.audit.AuditLog;
+import dev.parley.mail.MailTokens;
+import dev.parley.mail.Outbox;
 import dev.parley.settings.Discussion;
 import dev.parley.settings.SettingsService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -35,6 +37,12 @@ public class Purge {
     @Inject
     AuditLog audit;
 
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    MailTokens mailTokens;
+
     /** What one run removed. */
     public record Result(long trash, long spam, long addressesForgotten) {
         boolean isEmpty() {
@@ -63,6 +71,7 @@ public class Purge {
         long spam = deleteOlder(CommentStatus.SPAM, now.minus(Duration.ofDays(rules.spamDays())));
         long forgotten = forgetAddresses(now.minus(Duration.ofDays(rules.ipDays())));
         Result result = new Result(trash, spam, forgotten);
+        forgetMail(now);
         if (!result.isEmpty()) {
             QuarkusTransaction.requiringNew()
                     .run(() -> audit.record(
@@ -78,6 +87,18 @@ public class Purge {
                             null));
         }
         return result;
+    }
+
+    /**
+     * The mail log forgets sent mails after 30 days and failed ones after 90 (their bodies hold comment text and
+     * addresses), and mail links that ran out are deleted. Not in the audit log: no comment or account changes.
+     */
+    private void forgetMail(Instant now) {
+        long mails = outbox.forgetOld(now);
+        long links = mailTokens.forgetExpired(now);
+        if (mails + links > 0) {
+            LOG.infof("Forgot %d old mails of the mail log and %d expired mail links", mails, links);
+        }
     }
 
     /**

@@ -252,6 +252,20 @@ public final class Routes {
         return link(MAIL_ADMIN);
     }
 
+    /** A page of the mail log; page 1 needs no query. */
+    public static String mailAdminPage(int page) {
+        return mailAdmin() + (page <= 1 ? "" : "?page=" + page) + "#mail-log";
+    }
+
+    public static String mailAdminTest() {
+        return link(MAIL_ADMIN + "/test");
+    }
+
+    /** "Try again now" for one mail of the log. */
+    public static String mailAdminRetry(long id) {
+        return link(MAIL_ADMIN + "/" + id + "/retry");
+    }
+
     public static String mailDecision(String token) {
         return link(MAIL_DECISION + "/" + encode(token));
     }

@@ -323,6 +323,18 @@ final class PageStates {
                     "queue: a comment on another site's page",
                     MODERATOR,
                     v -> v.open("/moderation?article=" + v.fixtures().embedded.slug)),
+            new PageState("admin: mail, set up, a test mail in its log", OWNER, v -> {
+                v.open("/admin/mail");
+                v.type("#to", "every-page@example.org");
+                v.press("#testmailform button[type=submit]");
+                v.sees("#mail-log-table .mail-row");
+            }),
+            new PageState("admin: mail, a test mail address with a mistake", OWNER, v -> {
+                v.open("/admin/mail");
+                v.type("#to", "not an address");
+                v.pressUnchecked("#testmailform button[type=submit]");
+                v.sees(".has-error");
+            }),
             new PageState("admin: accounts with mistakes", OWNER, v -> {
                 v.open("/admin/accounts");
                 v.pressUnchecked("#moderatorform button[type=submit]");

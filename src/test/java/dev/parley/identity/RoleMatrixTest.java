@@ -101,7 +101,11 @@ class RoleMatrixTest {
                 new Route("GET", thread, true),
                 new Route("POST", thread, true),
                 new Route("POST", thread + "/close", true),
-                new Route("POST", thread + "/open", true)));
+                new Route("POST", thread + "/open", true),
+                new Route("GET", "/admin/mail", true),
+                new Route("GET", "/admin/mail?page=2", true),
+                new Route("POST", "/admin/mail/test", true),
+                new Route("POST", "/admin/mail/1/retry", true)));
         return routes;
     }
 
