@@ -47,6 +47,11 @@ class ReaderMailTest {
     }
 
     private long approve(String author) {
+        return decide(author, "approve");
+    }
+
+    /** A moderator presses a button (approve, spam, reject = Trash) for the author's comment in the queue. */
+    private long decide(String author, String decision) {
         long id = data.onlyCommentBy(author).id;
         Browser moderator = new Browser();
         moderator.signIn(data.moderator(), TestData.PASSWORD);
@@ -54,7 +59,7 @@ class ReaderMailTest {
         moderator.follow(moderator.submit(
                 queue,
                 "#queue",
-                Map.of("one", queue.one("#queue-" + id + " button.approve").val())));
+                Map.of("one", queue.one("#queue-" + id + " button." + decision).val())));
         return id;
     }
 
@@ -162,6 +167,36 @@ class ReaderMailTest {
                         .anyMatch(m -> m.subject().startsWith("New comment")
                                 && m.text().contains("Bob answers")),
                 "Bob is never told of his own comment");
+    }
+
+    @Test
+    void heldSpamAndTrashedCommentsMailNobody() {
+        Article article = data.article(TestData.unique("Reef"));
+        String ola = address("ola");
+        Browser browser = new Browser();
+        browser.submit(browser.open("/articles/" + article.slug), "#followform", Map.of("follow_email", ola));
+        confirm(ola, article.title);
+
+        String pat = address("pat");
+        String patName = TestData.unique("Pat");
+        post(new Browser(), article, patName, pat, "Pat's spammy words.", "subscribe_comments", "subscribe_approval");
+        confirm(pat, article.title);
+        String ray = address("ray");
+        String rayName = TestData.unique("Ray");
+        post(new Browser(), article, rayName, ray, "Ray's trashed words.", "subscribe_approval");
+        confirm(ray, article.title);
+        decide(patName, "spam");
+        decide(rayName, "reject"); // Trash
+
+        String quinName = TestData.unique("Quin");
+        post(new Browser(), article, quinName, address("quin"), "Quin's published words.");
+        approve(quinName);
+        Mailbox.awaitMatching(ola, m -> m.text().contains("Quin's published words."), "Ola's mail about Quin");
+        Mailbox.awaitMatching(pat, m -> m.text().contains("Quin's published words."), "Pat's mail about Quin");
+
+        assertEquals(2, Mailbox.to(ola).size(), "the confirmation and Quin's comment, nothing about held ones");
+        assertFalse(Mailbox.to(pat).stream().anyMatch(m -> m.subject().contains("is now published")));
+        assertEquals(1, Mailbox.to(ray).size(), "only the confirmation");
     }
 
     @Test
