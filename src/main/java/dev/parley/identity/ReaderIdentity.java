@@ -39,6 +39,10 @@ public class ReaderIdentity extends PanacheEntityBase {
     @Column(length = 100)
     public String email;
 
+    /** The provider vouched for {@link #email} (email_verified): mail to it needs no confirmation first. */
+    @Column(name = "email_verified", nullable = false)
+    public boolean emailVerified;
+
     @Column(name = "picture_url", length = 500)
     public String pictureUrl;
 

@@ -18,7 +18,22 @@ public class ReaderService {
             String displayName,
             String email,
             String pictureUrl,
-            boolean claimsModerator) {}
+            boolean claimsModerator,
+            boolean emailVerified) {
+
+        /** A profile whose address the provider did not say it verified. */
+        public ProviderProfile(
+                long providerId,
+                String providerName,
+                String issuer,
+                String subject,
+                String displayName,
+                String email,
+                String pictureUrl,
+                boolean claimsModerator) {
+            this(providerId, providerName, issuer, subject, displayName, email, pictureUrl, claimsModerator, false);
+        }
+    }
 
     @Inject
     SessionService sessions;
@@ -50,6 +65,8 @@ public class ReaderService {
         reader.providerName = profile.providerName();
         reader.displayName = truncate(profile.displayName(), 245);
         reader.email = profile.email() == null || profile.email().length() > 100 ? null : profile.email();
+        // Read again at every sign-in: a provider that stops vouching for the address is believed at once.
+        reader.emailVerified = reader.email != null && profile.emailVerified();
         reader.pictureUrl = profile.pictureUrl() != null && profile.pictureUrl().startsWith("https://")
                 ? truncate(profile.pictureUrl(), 500)
                 : null;

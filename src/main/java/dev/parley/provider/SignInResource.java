@@ -306,7 +306,25 @@ public class SignInResource {
                 name == null || name.isBlank() ? provider.displayName() + " user" : name,
                 email,
                 picture,
-                claimsModerator(provider, token));
+                claimsModerator(provider, token),
+                vouchesFor(token, info));
+    }
+
+    /**
+     * Whether the provider says it verified the address (OpenID Connect's {@code email_verified}, true as a
+     * boolean or, from some providers' user info, as the string "true"). Absent means not verified.
+     */
+    private static boolean vouchesFor(JsonWebToken token, UserInfo info) {
+        Object claim = token == null ? null : token.getClaim("email_verified");
+        if (claim == null && info != null) {
+            claim = info.getJsonObject().get("email_verified");
+        }
+        if (claim instanceof jakarta.json.JsonValue json) {
+            return json == jakarta.json.JsonValue.TRUE
+                    || json.getValueType() == jakarta.json.JsonValue.ValueType.STRING
+                            && "true".equalsIgnoreCase(((jakarta.json.JsonString) json).getString());
+        }
+        return Boolean.TRUE.equals(claim) || claim != null && "true".equalsIgnoreCase(claim.toString());
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.parley.subscription;
 
 import dev.parley.article.Article;
 import dev.parley.article.ThreadLocator;
+import dev.parley.identity.ReaderIdentity;
 import dev.parley.mail.MailComposer;
 import dev.parley.mail.MailHeaders;
 import dev.parley.mail.MailTokens;
@@ -149,10 +150,26 @@ public class Subscriptions {
         if (approvalCommentId != null) {
             record(address, article, SubscriptionKind.APPROVAL, approvalCommentId, identityId, now);
         }
+        if (!address.confirmed() && vouchedFor(identityId, address.email)) {
+            // The reader's login provider verified this very address: no confirmation mail is needed.
+            address.confirmedAt = now;
+        }
         if (address.confirmed()) {
             return Answer.ACTIVE;
         }
         return askToConfirm(address, article, now);
+    }
+
+    /** Whether the signed-in reader's provider vouched for this address (email_verified at their last sign-in). */
+    private static boolean vouchedFor(Long identityId, String address) {
+        if (identityId == null) {
+            return false;
+        }
+        ReaderIdentity reader = ReaderIdentity.findById(identityId);
+        return reader != null
+                && reader.emailVerified
+                && reader.email != null
+                && MailAddress.normalized(reader.email).equals(address);
     }
 
     /** "Follow this thread": a request for mail about it, made without commenting. */

@@ -525,6 +525,10 @@ class SignInWithKeycloakTest {
         assertEquals(KeycloakResource.issuer(), report.text(".test-result .issuer"));
         assertEquals("Rita Reader", report.text(".test-result .name"));
         assertEquals("rita@example.org", report.text(".test-result .email"));
+        assertEquals(
+                "yes: mail to it needs no confirmation",
+                report.text(".test-result .email-verified"),
+                "Keycloak's email_verified claim is read");
         assertFalse(report.text(".test-result .subject").isBlank());
         assertEquals(200, owner.open("/admin").status(), "the owner is still the owner: a test signs nobody in");
     }

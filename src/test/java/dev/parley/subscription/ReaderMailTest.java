@@ -308,6 +308,39 @@ class ReaderMailTest {
     }
 
     @Test
+    void aSignedInReaderWhoseProviderVouchesForTheAddressNeedsNoConfirmation() {
+        Article article = data.article(TestData.unique("Lighthouse"));
+        String vouched = address("vouched");
+        String unvouched = address("unvouched");
+        Browser fay = new Browser();
+        data.signInReader(fay, TestData.unique("Fay"), vouched, true);
+        Browser gus = new Browser();
+        data.signInReader(gus, TestData.unique("Gus"), unvouched, false);
+
+        Page fayFollowed =
+                Page.of("(followed)", fay.submit(fay.open("/articles/" + article.slug), "#followform", Map.of()));
+        assertEquals(
+                "Your address is confirmed: mail about this thread will come to it. Every mail has a link to stop it.",
+                fayFollowed.text("#follow-answer"));
+        Page gusFollowed =
+                Page.of("(followed)", gus.submit(gus.open("/articles/" + article.slug), "#followform", Map.of()));
+        assertTrue(gusFollowed.text("#follow-answer").startsWith("A confirmation mail is on its way"));
+        Mailbox.await(unvouched, "Confirm your subscription");
+
+        String hal = TestData.unique("Hal");
+        post(new Browser(), article, hal, address("hal"), "Hal writes in.");
+        approve(hal);
+        Mailbox.Received news = Mailbox.await(vouched, "New comment");
+        assertTrue(news.text().contains("Hal writes in."), news.text());
+        assertTrue(
+                Mailbox.to(vouched).stream().noneMatch(m -> m.subject().contains("Confirm")),
+                "no confirmation mail for an address the provider vouched for: " + Mailbox.summary());
+        assertTrue(
+                Mailbox.to(unvouched).stream().noneMatch(m -> m.subject().contains("New comment")),
+                "nothing but the confirmation for the address nobody vouched for");
+    }
+
+    @Test
     void stopAllEndsEverySubscriptionAndTheOldManageLink() {
         Article first = data.article(TestData.unique("North"));
         Article second = data.article(TestData.unique("South"));

@@ -312,6 +312,23 @@ public class TestData {
         signInReader(browser, name, false);
     }
 
+    /** A signed-in reader with this address, which their provider did or did not say it verified. */
+    public void signInReader(Browser browser, String name, String email, boolean emailVerified) {
+        String token = readers.signedIn(
+                new ReaderService.ProviderProfile(
+                        quietProvider(),
+                        "Test provider",
+                        "https://issuer.test",
+                        unique("subject"),
+                        name,
+                        email,
+                        null,
+                        false,
+                        emailVerified),
+                null);
+        browser.setCookie(SessionService.COOKIE, token);
+    }
+
     /** A signed-in reader whose provider says they are a moderator (when the owner lets it). */
     public void signInReader(Browser browser, String name, boolean claimsModerator) {
         String token = readers.signedIn(
