@@ -64,4 +64,37 @@ class MailChoiceTest {
         assertEquals(400, none.statusCode());
         assertTrue(moderator.open("/account").one("#alerts-none").hasAttr("checked"), "nothing changed");
     }
+
+    @Test
+    void staffSignedInWithAProviderGetTheMailAtTheProvidersAddressAndDecideAsThemselves() {
+        Browser staff = new Browser();
+        String name = TestData.unique("Provider mod");
+        data.signInReader(staff, name, true);
+        Page account = staff.open("/account");
+        String address = account.text("#alerts-address");
+        assertTrue(account.one("#alerts-each").hasAttr("checked"));
+        try {
+            dev.parley.article.Article article = data.article(TestData.unique("Provider staff"));
+            String gus = TestData.unique("Gus");
+            Browser guest = new Browser();
+            guest.submit(
+                    guest.open("/articles/" + article.slug),
+                    "#commentform",
+                    Map.of("comment", "Held for the provider moderator", "author", gus, "email", "gus@example.org"));
+            dev.parley.support.Mailbox.Received mail =
+                    dev.parley.support.Mailbox.await(address, "Please moderate: “" + article.title + "”");
+            Browser anyone = new Browser();
+            Page confirm = anyone.open(mail.link("Spam"));
+            assertEquals("Mark as spam", confirm.text("#decisionform button"));
+            Page done = Page.of("done", anyone.submit(confirm, "#decisionform", Map.of()));
+            assertTrue(done.text("#decision-done").startsWith("Marked as spam: the comment by " + gus));
+            long id = data.latestCommentBy(gus).id;
+            Page log = data.moderatorBrowser().open("/moderation/log?comment=" + id);
+            assertTrue(log.text("#log tbody tr").contains(name), log.text("#log"));
+        } finally {
+            Page saved = staff.follow(staff.submit(staff.open("/account"), "#alertsform", Map.of("alerts", "none")));
+            assertEquals("Mail choice saved.", saved.text(".notice"));
+            assertTrue(saved.one("#alerts-none").hasAttr("checked"));
+        }
+    }
 }
