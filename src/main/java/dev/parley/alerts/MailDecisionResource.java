@@ -4,6 +4,7 @@ import dev.parley.web.NoStore;
 import dev.parley.web.Routes;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
@@ -35,21 +37,26 @@ public class MailDecisionResource {
     @GET
     @PermitAll
     @NoStore
-    public Response page(@RestPath String token) {
-        return answer(decisions.look(token), token);
+    public Response page(@RestPath String token, @Context HttpServerResponse response) {
+        return answer(decisions.look(token), token, response);
     }
 
     @POST
     @PermitAll
     @NoStore
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response decide(@RestPath String token, @RestForm String comment, @RestForm String version) {
-        return answer(decisions.decide(token, comment, version), token);
+    public Response decide(
+            @RestPath String token,
+            @RestForm String comment,
+            @RestForm String version,
+            @Context HttpServerResponse response) {
+        return answer(decisions.decide(token, comment, version), token, response);
     }
 
-    private static Response answer(MailDecisions.Answer answer, String token) {
+    private static Response answer(MailDecisions.Answer answer, String token, HttpServerResponse response) {
+        // Replaces the site-wide policy (set before the request reached here) rather than adding a second value.
+        response.headers().set("Referrer-Policy", "no-referrer");
         return Response.status(answer.status())
-                .header("Referrer-Policy", "no-referrer")
                 .entity(Templates.decision(answer, answer.action() == null ? null : token))
                 .build();
     }
