@@ -91,12 +91,17 @@ class Digests {
         return sent;
     }
 
+    /** The site's time zone, which the daily digest's hour is in. */
+    ZoneId zone() {
+        return ZoneId.of(timeZone.strip());
+    }
+
     boolean isDue(Member member, Instant now) {
         Instant last = member.digestSentAt();
         if (member.alerts() == MailAlerts.HOURLY) {
             return last == null || !last.plus(HOURLY_GAP).isAfter(now.minus(SETTLE));
         }
-        ZonedDateTime local = now.atZone(ZoneId.of(timeZone.strip()));
+        ZonedDateTime local = now.atZone(zone());
         Instant todayAt =
                 local.toLocalDate().atTime(DAILY_AT).atZone(local.getZone()).toInstant();
         return !now.isBefore(todayAt) && (last == null || last.isBefore(todayAt.minus(SETTLE)));

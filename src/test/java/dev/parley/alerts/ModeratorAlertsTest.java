@@ -262,6 +262,24 @@ class ModeratorAlertsTest {
         assertEquals(1, Mailbox.to(hourly).size());
     }
 
+    @Test
+    void theDailyDigestIsDueOnceADayFromEightInTheSitesTimeZone() {
+        java.time.ZoneId zone = digests.zone();
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 3, 10);
+        Instant eight = day.atTime(8, 0).atZone(zone).toInstant();
+        Instant yesterdaysWindow = eight.minus(java.time.Duration.ofDays(1)).minusSeconds(60);
+        var daily = new dev.parley.identity.StaffAlerts.Member(
+                1L, null, "Dee", "dee@example.org", MailAlerts.DAILY, yesterdaysWindow);
+
+        assertFalse(digests.isDue(daily, eight.minusSeconds(60)), "not before eight");
+        assertTrue(digests.isDue(daily, eight));
+        assertTrue(digests.isDue(daily, eight.plusSeconds(5 * 3600)), "a late run still sends it");
+        var sentToday = new dev.parley.identity.StaffAlerts.Member(
+                1L, null, "Dee", "dee@example.org", MailAlerts.DAILY, eight.minusSeconds(60));
+        assertFalse(digests.isDue(sentToday, eight.plusSeconds(3600)), "once a day");
+        assertTrue(digests.isDue(sentToday, eight.plus(java.time.Duration.ofDays(1))));
+    }
+
     private static void expire(String token) {
         QuarkusTransaction.requiringNew()
                 .run(() -> MailToken.update(
