@@ -280,6 +280,38 @@ class ModeratorAlertsTest {
         assertTrue(digests.isDue(sentToday, eight.plus(java.time.Duration.ofDays(1))));
     }
 
+    @Inject
+    jakarta.enterprise.event.Event<dev.parley.article.CommentEvent> commentEvents;
+
+    @Test
+    void aCommentOnAnotherSitesPageIsMailedInThatSitesNameWithALinkToThePage() {
+        String ann = staffMember(AccountRole.MODERATOR, MailAlerts.EACH);
+        String origin = TestData.uniqueOrigin("blog");
+        String siteName = TestData.unique("Ann's blog");
+        var site = data.site(siteName, origin);
+        Article thread = data.hostThread(site, origin + "/2026/tides/", TestData.unique("Tides post"));
+        String author = TestData.unique("Visitor");
+        QuarkusTransaction.requiringNew().run(() -> {
+            Comment comment = new Comment();
+            comment.article = Article.findById(thread.id);
+            comment.status = CommentStatus.SPAM;
+            comment.authorName = author;
+            comment.body = "Cheap pills";
+            comment.reasons = "disallowed word \"pills\" in the comment";
+            comment.createdAt = Instant.now();
+            comment.persist();
+            commentEvents.fire(dev.parley.article.CommentEvent.posted(comment.id, CommentStatus.SPAM));
+        });
+
+        Mailbox.Received mail = Mailbox.await(ann, "Marked as spam: “" + thread.title + "”");
+
+        assertEquals(siteName, mail.fromName());
+        assertEquals(origin + "/2026/tides/", mail.link(thread.title));
+        assertTrue(mail.text().contains("Spam: disallowed word \"pills\" in the comment"), mail.text());
+        assertTrue(mail.document().select("a").stream().noneMatch(a -> a.text().equals("Spam")), "it is spam already");
+        assertTrue(mail.document().select("a").stream().anyMatch(a -> a.text().equals("Approve")));
+    }
+
     private static void expire(String token) {
         QuarkusTransaction.requiringNew()
                 .run(() -> MailToken.update(
