@@ -41,6 +41,15 @@ public class Account extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** Which mail about comments that need a moderator this staff member gets. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "mail_alerts", nullable = false, length = 16)
+    public MailAlerts mailAlerts = MailAlerts.EACH;
+
+    /** The end of the window the last digest covered (digest mail only). */
+    @Column(name = "digest_sent_at")
+    public Instant digestSentAt;
+
     public static String normalizeEmail(String email) {
         return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }

@@ -70,6 +70,15 @@ public class ReaderIdentity extends PanacheEntityBase {
     @Column(name = "last_sign_in_at", nullable = false)
     public Instant lastSignInAt;
 
+    /** Which mail about comments that need a moderator this person gets while they have a role. */
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "mail_alerts", nullable = false, length = 16)
+    public MailAlerts mailAlerts = MailAlerts.EACH;
+
+    /** The end of the window the last digest covered (digest mail only). */
+    @Column(name = "digest_sent_at")
+    public Instant digestSentAt;
+
     static Optional<ReaderIdentity> find(String issuer, String subject) {
         return find("issuer = ?1 and subject = ?2", issuer, subject).firstResultOptional();
     }

@@ -123,8 +123,8 @@ public class ModerationService {
                 + Bidi.isolate(row.actorName()) + " at " + TemplateExtensions.readable(row.at()) + ".";
     }
 
-    /** The conflict sentence for a comment someone else changed. */
-    String conflictAbout(Comment comment) {
+    /** The conflict sentence for a comment someone else changed (also for pages reached from a mail's link). */
+    public String conflictAbout(Comment comment) {
         return alreadyChanged(comment.id, "The comment by " + Bidi.isolate(comment.authorName), comment.reportedAt);
     }
 

@@ -177,6 +177,11 @@ public final class Routes {
         return link(ACCOUNT + "/password");
     }
 
+    /** Where a staff member's choice of mail about comments is sent. */
+    public static String accountAlerts() {
+        return link(ACCOUNT + "/alerts");
+    }
+
     public static String providers() {
         return link(PROVIDERS);
     }

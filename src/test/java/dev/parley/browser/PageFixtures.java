@@ -172,4 +172,23 @@ public class PageFixtures {
     private static CommentStatus approved() {
         return CommentStatus.APPROVED;
     }
+
+    @Inject
+    dev.parley.mail.MailTokens mailTokens;
+
+    /** A moderator's one-click link from a mail, fresh, for the held comment (its confirmation page). */
+    public String decisionLink(String action) {
+        String email = data.moderator();
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            Comment comment = Comment.findById(pending.id);
+            long accountId = dev.parley.identity.Account.findByEmail(email).orElseThrow().id;
+            String token = mailTokens.issue(
+                    dev.parley.mail.TokenPurpose.MODERATE,
+                    comment.id,
+                    action + ":" + comment.version,
+                    new dev.parley.mail.MailTokens.Recipient(accountId, null),
+                    java.time.Duration.ofDays(7));
+            return dev.parley.web.Routes.mailDecision(token);
+        });
+    }
 }

@@ -242,6 +242,20 @@ final class PageStates {
                 v.pressUnchecked("#passwordform button[type=submit]");
                 v.sees(".has-error");
             }),
+            new PageState("your account: mail choice saved", MODERATOR, v -> {
+                v.open("/account");
+                v.click("#alerts-daily");
+                v.press("#alertsform button[type=submit]");
+                v.sees(".notice");
+            }),
+            new PageState(
+                    "mail link: decision confirmation",
+                    GUEST,
+                    v -> v.open(v.fixtures().decisionLink("trash"))),
+            new PageState("mail link: refused", GUEST, v -> {
+                v.open("/mail/decide/not-a-link-we-sent");
+                v.sees("#decision-refused");
+            }),
             new PageState("admin refused to a moderator", MODERATOR, v -> v.open("/admin")),
             new PageState("admin: articles", OWNER, v -> v.open("/admin")),
             new PageState("admin: new article", OWNER, v -> v.open("/admin/articles/new")),

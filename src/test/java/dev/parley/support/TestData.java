@@ -401,7 +401,25 @@ public class TestData {
         }
         String email = unique(role.name().toLowerCase()) + "@parley.test";
         accounts.create(email, role.label() + " " + email.substring(0, 12), PASSWORD, role);
+        // Staff made for a test get no moderation mail unless the test asks (staffWithAlerts): otherwise every
+        // comment held anywhere in the suite would be mailed to every moderator any test ever made.
+        mailAlerts(email, dev.parley.identity.MailAlerts.NONE);
         return email;
+    }
+
+    /** A staff account that gets the moderation mail it chose, as a real one does. */
+    public String staffWithAlerts(AccountRole role, dev.parley.identity.MailAlerts alerts) {
+        String email = account(role);
+        mailAlerts(email, alerts);
+        return email;
+    }
+
+    /** Sets an account's choice of moderation mail directly (a digest counts from now). */
+    @Transactional
+    public void mailAlerts(String email, dev.parley.identity.MailAlerts alerts) {
+        Account account = Account.findByEmail(email).orElseThrow();
+        account.mailAlerts = alerts;
+        account.digestSentAt = alerts.isDigest() ? Instant.now() : null;
     }
 
     @Transactional
