@@ -10,6 +10,7 @@ import dev.parley.web.Routes;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -59,6 +60,9 @@ public class StaffLinksResource {
 
     @Inject
     FormValidation validation;
+
+    @Inject
+    RoutingContext routing;
 
     @GET
     @Path("invitation/{token}")
@@ -178,20 +182,22 @@ public class StaffLinksResource {
         return errors;
     }
 
-    private static Response signedIn(String sessionToken, UriInfo uri) {
-        return Response.seeOther(URI.create(Routes.moderation()))
-                .cookie(SessionCookies.issue(sessionToken, Cookies.secure(uri)))
-                .header("Referrer-Policy", "no-referrer")
-                .build();
+    private Response signedIn(String sessionToken, UriInfo uri) {
+        return page(Response.seeOther(URI.create(Routes.moderation()))
+                .cookie(SessionCookies.issue(sessionToken, Cookies.secure(uri))));
     }
 
-    private static Response refused(MailTokens.Refusal why, boolean invitation) {
+    private Response refused(MailTokens.Refusal why, boolean invitation) {
         int status = why == MailTokens.Refusal.UNKNOWN ? 404 : 410;
         return page(Response.status(status).entity(Templates.linkRefused(why.sentence(), invitation)));
     }
 
-    /** The token is in the address: no Referer may carry it to another page or site. */
-    private static Response page(Response.ResponseBuilder builder) {
-        return builder.header("Referrer-Policy", "no-referrer").build();
+    /**
+     * The token is in the address: no Referer may carry it to another page or site. Set when the headers go out,
+     * in place of the site-wide policy (application.properties), so that the browser gets one policy only.
+     */
+    private Response page(Response.ResponseBuilder builder) {
+        routing.addHeadersEndHandler(v -> routing.response().headers().set("Referrer-Policy", "no-referrer"));
+        return builder.build();
     }
 }

@@ -34,7 +34,12 @@ public class CrossSiteFormGuard {
         boolean foreignSite = site != null && FOREIGN.contains(site.strip().toLowerCase(Locale.ROOT));
         String origin = request.getHeaderString("Origin");
         URI own = request.getUriInfo().getBaseUri();
-        boolean foreignOrigin = origin != null && !sameOrigin(origin, own);
+        // A page sent with "Referrer-Policy: no-referrer" (the pages reached by a mail link, whose address holds a
+        // token) makes the browser send "Origin: null" with its own forms; Sec-Fetch-Site still says same-origin.
+        boolean ownOpaqueOrigin = "null".equals(origin == null ? null : origin.strip())
+                && site != null
+                && "same-origin".equals(site.strip().toLowerCase(Locale.ROOT));
+        boolean foreignOrigin = origin != null && !ownOpaqueOrigin && !sameOrigin(origin, own);
         if (!foreignSite && !foreignOrigin) {
             return null;
         }

@@ -83,6 +83,8 @@ class PasswordResetTest {
         assertEquals(400, mistyped.status());
         assertEquals("The two passwords differ. Type the same one twice.", mistyped.fieldError("newPasswordAgain"));
 
+        // What a browser sends with a form of a page that has "Referrer-Policy: no-referrer".
+        me.withHeader("Origin", "null").withHeader("Sec-Fetch-Site", "same-origin");
         Response done =
                 me.submit(form, "#resetform", Map.of("newPassword", NEW_PASSWORD, "newPasswordAgain", NEW_PASSWORD));
 
