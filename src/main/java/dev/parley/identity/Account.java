@@ -50,6 +50,17 @@ public class Account extends PanacheEntityBase {
     @Column(name = "digest_sent_at")
     public Instant digestSentAt;
 
+    /**
+     * When the owner invited this moderator by mail; {@code null} once they chose their password (or for an
+     * account added with a password). While set, the stored hash is of a password nobody knows.
+     */
+    @Column(name = "invited_at")
+    public Instant invitedAt;
+
+    public boolean invited() {
+        return invitedAt != null;
+    }
+
     public static String normalizeEmail(String email) {
         return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }

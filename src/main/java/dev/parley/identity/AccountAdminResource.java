@@ -1,5 +1,6 @@
 package dev.parley.identity;
 
+import dev.parley.mail.MailHeaders;
 import dev.parley.web.FormState;
 import dev.parley.web.FormValidation;
 import dev.parley.web.Routes;
@@ -34,6 +35,8 @@ public class AccountAdminResource {
                 List<AccountService.AccountView> accounts,
                 List<AccountService.ReaderView> readers,
                 FormState form,
+                FormState inviteForm,
+                List<String> mailMissing,
                 String done);
 
         static native TemplateInstance removeAccount(AccountService.AccountView account);
@@ -41,6 +44,8 @@ public class AccountAdminResource {
 
     private static final Map<String, String> NOTICES = Map.of(
             "added", "Moderator added. Give them their password in person or over a channel you trust.",
+            "invited", "Invitation sent. The link in it works once, for 7 days.",
+            "reinvited", "A new invitation was sent. The link in the earlier one no longer works.",
             "removed", "Moderator removed and signed out.",
             "role", "Role changed. It applies at their next page.");
 
@@ -50,11 +55,56 @@ public class AccountAdminResource {
     @Inject
     FormValidation validation;
 
+    @Inject
+    StaffInvitations invitations;
+
     @GET
     @RolesAllowed(Roles.OWNER)
     public TemplateInstance list(@RestQuery String done) {
+        return page(FormState.empty(), FormState.empty(), done == null ? null : NOTICES.get(done));
+    }
+
+    private TemplateInstance page(FormState form, FormState inviteForm, String done) {
         return Templates.accounts(
-                accounts.list(), accounts.readers(), FormState.empty(), done == null ? null : NOTICES.get(done));
+                accounts.list(), accounts.readers(), form, inviteForm, invitations.missingMailSettings(), done);
+    }
+
+    /** Invites a moderator by mail: they choose their own password through the link. */
+    @POST
+    @Path("invite")
+    @RolesAllowed(Roles.OWNER)
+    public Response invite(InviteForm form) {
+        Map<String, String> errors = validation.errorsOf(form);
+        if (!errors.containsKey("inviteEmail") && !MailHeaders.isHeaderSafe(form.inviteEmail)) {
+            errors.put("inviteEmail", "An email address cannot contain line breaks or control characters.");
+        }
+        if (!errors.containsKey("inviteEmail") && accounts.emailTaken(form.inviteEmail)) {
+            errors.put("inviteEmail", "An account with this email address exists already.");
+        }
+        if (!invitations.missingMailSettings().isEmpty()) {
+            errors.put(
+                    FormState.GLOBAL, "Invitations need mail, which is not set up. Add the moderator with a password.");
+        }
+        if (!errors.isEmpty()) {
+            FormState typed = FormState.of(form.redisplayed()).withErrors(errors);
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(page(FormState.empty(), typed, null))
+                    .build();
+        }
+        invitations.invite(form.inviteEmail, form.inviteName);
+        return Response.seeOther(URI.create(Routes.withNotice(Routes.accounts(), "invited")))
+                .build();
+    }
+
+    @POST
+    @Path("{id}/invitation")
+    @RolesAllowed(Roles.OWNER)
+    public Response sendInvitationAgain(@RestPath long id) {
+        if (!invitations.sendAgain(id)) {
+            throw new NotFoundException();
+        }
+        return Response.seeOther(URI.create(Routes.withNotice(Routes.accounts(), "reinvited")))
+                .build();
     }
 
     @POST
@@ -67,7 +117,7 @@ public class AccountAdminResource {
         if (!errors.isEmpty()) {
             FormState typed = FormState.of(form.redisplayed()).withErrors(errors);
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.accounts(accounts.list(), accounts.readers(), typed, null))
+                    .entity(page(typed, FormState.empty(), null))
                     .build();
         }
         accounts.create(form.email, form.name, form.password, AccountRole.MODERATOR);

@@ -2,6 +2,7 @@ package dev.parley.identity;
 
 import dev.parley.audit.AuditAction;
 import dev.parley.audit.AuditLog;
+import dev.parley.mail.TokenPurpose;
 import dev.parley.web.Bidi;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,7 +53,8 @@ public class AccountService {
             throttle.recordFailure(now);
             return new SignInResult.Rejected();
         }
-        if (!hasher.matches(password, account.get().passwordHash)) {
+        if (!hasher.matches(password, account.get().passwordHash)
+                || account.get().invited()) {
             throttle.recordFailure(now);
             return new SignInResult.Rejected();
         }
@@ -130,9 +132,7 @@ public class AccountService {
 
     @Transactional
     public List<AccountView> list() {
-        return Account.listByRoleThenName().stream()
-                .map(a -> new AccountView(a.id, a.email, a.displayName, a.role, a.createdAt))
-                .toList();
+        return Account.listByRoleThenName().stream().map(AccountView::of).toList();
     }
 
     /** A moderator account (not an owner: those cannot be removed), for the page that asks before removing it. */
@@ -140,7 +140,7 @@ public class AccountService {
     public Optional<AccountView> moderator(long accountId) {
         return Account.<Account>findByIdOptional(accountId)
                 .filter(a -> a.role == AccountRole.MODERATOR)
-                .map(a -> new AccountView(a.id, a.email, a.displayName, a.role, a.createdAt));
+                .map(AccountView::of);
     }
 
     /** Removes a moderator; owners cannot be removed here, so a site always keeps its owner. */
@@ -151,6 +151,9 @@ public class AccountService {
             return false;
         }
         audit.recordByCurrentUser(AuditAction.ACCOUNT, "Removed the moderator account " + Bidi.isolate(account.email));
+        // Links mailed to it (an invitation, a password reset) must not bring it back.
+        StaffInvitations.expireLinksOf(TokenPurpose.INVITE, account.id);
+        StaffInvitations.expireLinksOf(TokenPurpose.RESET_PASSWORD, account.id);
         account.delete();
         return true;
     }
@@ -196,5 +199,11 @@ public class AccountService {
         return true;
     }
 
-    public record AccountView(long id, String email, String displayName, AccountRole role, Instant createdAt) {}
+    /** An account as the owner's list shows it; {@code invited}: invited by mail and not yet joined. */
+    public record AccountView(
+            long id, String email, String displayName, AccountRole role, Instant createdAt, boolean invited) {
+        static AccountView of(Account a) {
+            return new AccountView(a.id, a.email, a.displayName, a.role, a.createdAt, a.invited());
+        }
+    }
 }

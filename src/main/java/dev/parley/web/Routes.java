@@ -349,6 +349,16 @@ public final class Routes {
         return link(ACCOUNTS + "/readers/" + identityId + "/role");
     }
 
+    /** The owner invites a moderator by mail (Admin › Accounts). */
+    public static String inviteModerator() {
+        return link(ACCOUNTS + "/invite");
+    }
+
+    /** Sends an invited moderator a new invitation link. */
+    public static String resendInvitation(long id) {
+        return link(ACCOUNTS + "/" + id + "/invitation");
+    }
+
     public static String removeAccount(long id) {
         return link(ACCOUNTS + "/" + id + "/remove");
     }

@@ -167,6 +167,30 @@ final class PageStates {
                 v.pressUnchecked("#loginform button[type=submit]");
                 v.sees(".form-error, .has-error");
             }),
+            new PageState("forgot password", GUEST, v -> {
+                v.siteHasOwner();
+                v.open("/password/forgot");
+            }),
+            new PageState("forgot password, the answer", GUEST, v -> {
+                v.siteHasOwner();
+                v.open("/password/forgot");
+                v.type("#email", "nobody-" + java.util.UUID.randomUUID() + "@example.org");
+                v.press("#forgotform button[type=submit]");
+                v.sees("#reset-answer");
+            }),
+            new PageState("reset password with a mistake", GUEST, v -> {
+                String email = v.fixtures().data().moderator();
+                v.open("/password/forgot");
+                v.type("#email", email);
+                v.press("#forgotform button[type=submit]");
+                v.sees("#reset-answer");
+                v.open(dev.parley.support.Browser.pathOf(dev.parley.support.Mailbox.await(email, "Reset your password")
+                        .link("Choose a new password")));
+                v.type("#newPassword", "short");
+                v.pressUnchecked("#resetform button[type=submit]");
+                v.sees(".field.has-error");
+            }),
+            new PageState("mail link refused", GUEST, v -> v.open("/password/reset/" + "x".repeat(43))),
             new PageState("signed-in reader", READER, v -> {
                 v.open(article(v));
                 v.sees(".logged-in-as");
@@ -291,6 +315,18 @@ final class PageStates {
             }),
             new PageState("admin: edit provider", OWNER, v -> v.open("/admin/providers/" + v.fixtures().providerId)),
             new PageState("admin: accounts", OWNER, v -> v.open("/admin/accounts")),
+            new PageState("invitation: choose a password", OWNER, v -> {
+                String email = "invited-" + java.util.UUID.randomUUID() + "@example.org";
+                v.open("/admin/accounts");
+                v.type("#inviteName", "Invited Moderator");
+                v.type("#inviteEmail", email);
+                v.press("#inviteform button[type=submit]");
+                v.sees(".notice");
+                v.sees(".invited");
+                v.open(dev.parley.support.Browser.pathOf(
+                        dev.parley.support.Mailbox.await(email, "invited").link("Choose your password")));
+                v.sees("#invitationform");
+            }),
             new PageState("admin: remove a moderator, confirmation page", OWNER, v -> {
                 v.open("/admin/accounts");
                 v.pressWithoutDialog("form[action$='/remove'] button");
