@@ -232,12 +232,32 @@ public class MailSender {
         Mail mail = Mail.withText(row.recipient, row.subject, row.textBody).setHtml(row.htmlBody);
         mail.setFrom(fromHeader(row.senderName));
         mail.addHeader("Auto-Submitted", "auto-generated");
+        mail.addHeader("Message-ID", messageId(row));
         if (row.unsubscribeUrl != null) {
             // RFC 8058: the mail client's "Unsubscribe" posts "List-Unsubscribe=One-Click" to this address.
             mail.addHeader("List-Unsubscribe", "<" + row.unsubscribeUrl + ">");
             mail.addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
         return mail;
+    }
+
+    /**
+     * One Message-ID per outbox row, the same at every attempt, in the sender address's domain (the mail library's
+     * own would name "localhost"): should a mail ever go out twice (an instance killed after the server took it
+     * but before it noted that), mail programs see one message.
+     */
+    String messageId(OutboxMail row) {
+        String from = settings.from().orElse("").strip();
+        String domain = from.substring(from.lastIndexOf('@') + 1);
+        try {
+            domain = java.net.IDN.toASCII(domain);
+        } catch (IllegalArgumentException notADomain) {
+            domain = "";
+        }
+        if (!domain.matches("[A-Za-z0-9.-]+")) {
+            domain = "parley.invalid";
+        }
+        return "<parley." + row.id + "." + row.createdAt.toEpochMilli() + "@" + domain + ">";
     }
 
     /**

@@ -48,6 +48,9 @@ class OutboxDeliveryTest {
         assertEquals("Hello ✓ مرحبا Bcc: victim@example.org", mail.subject());
         assertEquals(null, mail.header("Bcc"));
         assertEquals(TestSmtp.FROM, mail.fromAddress());
+        assertTrue(
+                mail.header("Message-ID").matches("<parley\\.\\d+\\.\\d+@parley\\.test>"),
+                "one Message-ID per outbox row, in the sender's domain: " + mail.header("Message-ID"));
         assertEquals("Mein Blog 🌍, \"quoted\"", mail.fromName());
         assertTrue(mail.text().contains("sent by Zoë <b>&amp;</b> שלום 🎉"), mail.text());
         assertTrue(mail.document().text().contains("sent by Zoë <b>&amp;</b> שלום 🎉"), mail.html());
