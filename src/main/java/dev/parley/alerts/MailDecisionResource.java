@@ -2,9 +2,9 @@ package dev.parley.alerts;
 
 import dev.parley.web.NoStore;
 import dev.parley.web.Routes;
+import dev.parley.web.TokenInAddress;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.vertx.core.http.HttpServerResponse;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -12,7 +12,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
@@ -24,6 +23,7 @@ import org.jboss.resteasy.reactive.RestPath;
  */
 @Path(Routes.MAIL_DECISION + "/{token}")
 @Produces(MediaType.TEXT_HTML)
+@TokenInAddress
 public class MailDecisionResource {
 
     @CheckedTemplate(basePath = "alerts")
@@ -37,25 +37,19 @@ public class MailDecisionResource {
     @GET
     @PermitAll
     @NoStore
-    public Response page(@RestPath String token, @Context HttpServerResponse response) {
-        return answer(decisions.look(token), token, response);
+    public Response page(@RestPath String token) {
+        return answer(decisions.look(token), token);
     }
 
     @POST
     @PermitAll
     @NoStore
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response decide(
-            @RestPath String token,
-            @RestForm String comment,
-            @RestForm String version,
-            @Context HttpServerResponse response) {
-        return answer(decisions.decide(token, comment, version), token, response);
+    public Response decide(@RestPath String token, @RestForm String comment, @RestForm String version) {
+        return answer(decisions.decide(token, comment, version), token);
     }
 
-    private static Response answer(MailDecisions.Answer answer, String token, HttpServerResponse response) {
-        // Replaces the site-wide policy (set before the request reached here) rather than adding a second value.
-        response.headers().set("Referrer-Policy", "no-referrer");
+    private static Response answer(MailDecisions.Answer answer, String token) {
         return Response.status(answer.status())
                 .entity(Templates.decision(answer, answer.action() == null ? null : token))
                 .build();

@@ -7,10 +7,10 @@ import dev.parley.web.FormState;
 import dev.parley.web.FormValidation;
 import dev.parley.web.NoStore;
 import dev.parley.web.Routes;
+import dev.parley.web.TokenInAddress;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -61,10 +61,8 @@ public class StaffLinksResource {
     @Inject
     FormValidation validation;
 
-    @Inject
-    RoutingContext routing;
-
     @GET
+    @TokenInAddress
     @Path("invitation/{token}")
     @PermitAll
     public Response invitation(@RestPath String token) {
@@ -76,6 +74,7 @@ public class StaffLinksResource {
     }
 
     @POST
+    @TokenInAddress
     @Path("invitation/{token}")
     @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -143,6 +142,7 @@ public class StaffLinksResource {
     }
 
     @GET
+    @TokenInAddress
     @Path("password/reset/{token}")
     @PermitAll
     public Response resetPassword(@RestPath String token) {
@@ -152,6 +152,7 @@ public class StaffLinksResource {
     }
 
     @POST
+    @TokenInAddress
     @Path("password/reset/{token}")
     @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -192,12 +193,7 @@ public class StaffLinksResource {
         return page(Response.status(status).entity(Templates.linkRefused(why.sentence(), invitation)));
     }
 
-    /**
-     * The token is in the address: no Referer may carry it to another page or site. Set when the headers go out,
-     * in place of the site-wide policy (application.properties), so that the browser gets one policy only.
-     */
     private Response page(Response.ResponseBuilder builder) {
-        routing.addHeadersEndHandler(v -> routing.response().headers().set("Referrer-Policy", "no-referrer"));
         return builder.build();
     }
 }

@@ -49,4 +49,48 @@ public final class MailHeaders {
         return value != null
                 && value.codePoints().noneMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029);
     }
+
+    /**
+     * A header value with letters outside ASCII written as RFC 2047 encoded words ({@code =?UTF-8?B?…?=}), each at
+     * most 75 characters and never splitting a character, separated by spaces (which readers drop between encoded
+     * words). The SMTP client's own encoding handles one UTF-16 unit at a time and turns an emoji into "??"; an
+     * ASCII value is left as it is.
+     */
+    public static String encodedWords(String value) {
+        if (value.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            return value;
+        }
+        StringBuilder words = new StringBuilder();
+        StringBuilder chunk = new StringBuilder();
+        int bytes = 0;
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            String character = new String(Character.toChars(c));
+            int size = character.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            // 45 bytes make 60 characters of base64: with "=?UTF-8?B?" and "?=", 72 in all.
+            if (bytes + size > 45) {
+                appendWord(words, chunk.toString());
+                chunk.setLength(0);
+                bytes = 0;
+            }
+            chunk.append(character);
+            bytes += size;
+            i += Character.charCount(c);
+        }
+        appendWord(words, chunk.toString());
+        return words.toString();
+    }
+
+    private static void appendWord(StringBuilder words, String text) {
+        if (text.isEmpty()) {
+            return;
+        }
+        if (words.length() > 0) {
+            words.append(' ');
+        }
+        words.append("=?UTF-8?B?")
+                .append(java.util.Base64.getEncoder()
+                        .encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .append("?=");
+    }
 }

@@ -229,7 +229,8 @@ public class MailSender {
     }
 
     Mail toMail(OutboxMail row) {
-        Mail mail = Mail.withText(row.recipient, row.subject, row.textBody).setHtml(row.htmlBody);
+        Mail mail = Mail.withText(row.recipient, MailHeaders.encodedWords(row.subject), row.textBody)
+                .setHtml(row.htmlBody);
         mail.setFrom(fromHeader(row.senderName));
         mail.addHeader("Auto-Submitted", "auto-generated");
         mail.addHeader("Message-ID", messageId(row));
@@ -273,9 +274,7 @@ public class MailSender {
         if (name.chars().allMatch(c -> c < 128)) {
             return "\"" + name.replace("\\", "").replace("\"", "'") + "\" <" + address + ">";
         }
-        return "=?UTF-8?B?"
-                + java.util.Base64.getEncoder().encodeToString(name.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                + "?= <" + address + ">";
+        return MailHeaders.encodedWords(name) + " <" + address + ">";
     }
 
     private void record(long id, Instant claim, Outcome outcome) {

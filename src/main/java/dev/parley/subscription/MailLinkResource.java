@@ -2,6 +2,7 @@ package dev.parley.subscription;
 
 import dev.parley.web.NoStore;
 import dev.parley.web.Routes;
+import dev.parley.web.TokenInAddress;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
@@ -28,9 +29,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Path("/mail")
 @Produces(MediaType.TEXT_HTML)
 @NoStore
+@TokenInAddress
 public class MailLinkResource {
-
-    static final String NO_REFERRER = "no-referrer";
 
     @CheckedTemplate(basePath = "subscription")
     static class Templates {
@@ -127,7 +127,6 @@ public class MailLinkResource {
             return notValid();
         }
         return Response.seeOther(URI.create(Routes.mailSubscriptions(token) + "?done=stopped"))
-                .header("Referrer-Policy", NO_REFERRER)
                 .build();
     }
 
@@ -142,7 +141,6 @@ public class MailLinkResource {
         }
         // The manage link changed (old mails' links stop working): the page goes on at the new one.
         return Response.seeOther(URI.create(Routes.mailSubscriptions(renewed.get()) + "?done=all"))
-                .header("Referrer-Policy", NO_REFERRER)
                 .build();
     }
 
@@ -156,9 +154,6 @@ public class MailLinkResource {
     }
 
     private static Response page(int status, TemplateInstance page) {
-        return Response.status(status)
-                .entity(page)
-                .header("Referrer-Policy", NO_REFERRER)
-                .build();
+        return Response.status(status).entity(page).build();
     }
 }

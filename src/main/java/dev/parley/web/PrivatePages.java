@@ -21,6 +21,20 @@ public class PrivatePages {
     static final String SHARED_CACHES_NEVER = "private, no-cache";
     static final String NEVER_STORED = "no-store";
 
+    static final String NO_REFERRER = "no-referrer";
+
+    /**
+     * {@link TokenInAddress} pages: the policy replaces the site-wide one in the response's own headers (the HTTP
+     * layer added that before the request got here; adding ours would send two).
+     */
+    @ServerResponseFilter
+    public void keepTokensInAddressesPrivate(ResourceInfo resource, io.vertx.core.http.HttpServerResponse http) {
+        Method method = resource == null ? null : resource.getResourceMethod();
+        if (method != null && marked(method, method.getDeclaringClass(), TokenInAddress.class)) {
+            http.headers().set("Referrer-Policy", NO_REFERRER);
+        }
+    }
+
     @ServerResponseFilter
     public void keepPagesPrivate(ContainerResponseContext response, ResourceInfo resource) {
         MediaType type = response.getMediaType();
@@ -40,7 +54,8 @@ public class PrivatePages {
             return false;
         }
         return marked(method, method.getDeclaringClass(), RolesAllowed.class)
-                || marked(method, method.getDeclaringClass(), NoStore.class);
+                || marked(method, method.getDeclaringClass(), NoStore.class)
+                || marked(method, method.getDeclaringClass(), TokenInAddress.class);
     }
 
     private static boolean marked(Method method, Class<?> type, Class<? extends Annotation> annotation) {

@@ -46,7 +46,15 @@ class StaffCommentBrowserTest extends ChromiumTest {
         Chromium.screenshot(browser, "staff-comment-form-" + width);
         WebElement comment = browser.findElement(By.id("comment"));
         comment.sendKeys("A word from the site.");
-        comment.sendKeys(Keys.TAB, Keys.ENTER);
+        // The keyboard alone: Tab past the "Notify me" box to the button, then Enter.
+        comment.sendKeys(Keys.TAB);
+        for (int step = 0;
+                step < 5 && !"submit".equals(browser.switchTo().activeElement().getAttribute("id"));
+                step++) {
+            browser.switchTo().activeElement().sendKeys(Keys.TAB);
+        }
+        assertEquals("submit", browser.switchTo().activeElement().getAttribute("id"), "Tab reaches the button");
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
 
         WebElement mine =
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".comment .staff-badge")));

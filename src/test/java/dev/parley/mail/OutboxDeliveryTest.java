@@ -40,6 +40,17 @@ class OutboxDeliveryTest {
     }
 
     @Test
+    void emojiAndLongSubjectsInAnyScriptArriveWhole() {
+        String to = "emoji-" + UUID.randomUUID() + "@example.org";
+        String subject = "New comment on “Mein Blog 🌍🎉” — " + "שלום עולם 你好 ".repeat(12);
+        assertTrue(queue(to, subject, null));
+
+        Mailbox.Received mail = Mailbox.await(to, "Mein Blog 🌍🎉");
+        assertEquals(MailHeaders.subject(subject), mail.subject());
+        assertEquals("Mein Blog 🌍, \"quoted\"", mail.fromName());
+    }
+
+    @Test
     void aQueuedMailArrivesWithTextHtmlAndSafeHeaders() {
         String to = "reader-" + UUID.randomUUID() + "@example.org";
         assertTrue(queue(to, "Hello ✓ مرحبا\r\nBcc: victim@example.org", "http://localhost:8081/mail/unsubscribe/x"));
