@@ -308,6 +308,7 @@ class DiscussionRulesTest {
         Comment spam = data.comment(
                 article, null, TestData.unique("Worse"), "cheap " + word + "-pills", CommentStatus.PENDING);
         Comment other = data.comment(article, null, TestData.unique("Fine"), "a fine comment", CommentStatus.APPROVED);
+        data.postedJustNow(match, spam, other);
         Browser owner = new Browser();
         owner.signIn(data.owner(), TestData.PASSWORD);
         Page form = owner.open("/admin/settings");

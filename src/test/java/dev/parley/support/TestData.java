@@ -226,6 +226,18 @@ public class TestData {
         return Comment.<Comment>findById(commentId).status;
     }
 
+    /**
+     * Dates the comments as posted just now, in this order: the newest of the whole site, whatever other tests
+     * posted before (the rule trial looks at the site's last comments).
+     */
+    @Transactional
+    public void postedJustNow(Comment... comments) {
+        Instant now = Instant.now();
+        for (int i = 0; i < comments.length; i++) {
+            Comment.update("createdAt = ?1 where id = ?2", now.plusMillis(i), comments[i].id);
+        }
+    }
+
     @Transactional
     public long commentsBy(String authorName, Article article) {
         return Comment.count("authorName = ?1 and article.id = ?2", authorName, article.id);
