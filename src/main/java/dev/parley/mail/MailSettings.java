@@ -24,6 +24,10 @@ public interface MailSettings {
     /** The address Parley is reached at by readers, e.g. https://comments.blog.example: links in mails. */
     Optional<String> publicUrl();
 
+    /** PARLEY_MAIL_TLS as written: starttls, tls or none (checked at start by {@link MailSetupCheck}). */
+    @WithDefault("starttls")
+    String tls();
+
     /** The name mails come from (the host site's name for its threads). */
     @WithDefault("Parley")
     String siteName();
