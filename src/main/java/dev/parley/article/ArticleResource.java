@@ -1,5 +1,7 @@
 package dev.parley.article;
 
+import dev.parley.identity.Viewer;
+import dev.parley.pagecache.SharedPages;
 import dev.parley.provider.Drafts;
 import dev.parley.web.Cookies;
 import dev.parley.web.FormState;
@@ -45,6 +47,15 @@ public class ArticleResource {
     @Inject
     Drafts drafts;
 
+    @Inject
+    SharedPages sharedPages;
+
+    @Inject
+    Viewer viewer;
+
+    /** Pages of comments beyond this are rendered per request rather than kept (nobody can fill memory with them). */
+    static final int MAX_SHARED_COMMENT_PAGE = 1000;
+
     @GET
     @PermitAll
     public TemplateInstance index() {
@@ -64,6 +75,25 @@ public class ArticleResource {
             @Context HttpHeaders headers,
             @Context UriInfo uri) {
         BrowserCommenter commenter = BrowserCommenter.from(headers.getCookies());
+        if (replyTo == null
+                && draftToken == null
+                && mail == null
+                && mailFor == null
+                && isAnonymous(commenter)
+                && (commentPage == null || commentPage >= 1 && commentPage <= MAX_SHARED_COMMENT_PAGE)) {
+            // What every anonymous reader sees: kept rendered and compressed, with their own token put in.
+            int shownPage = commentPage == null ? 1 : commentPage;
+            Optional<Response> shared = sharedPages.answer(
+                    "article\n" + slug + "\n" + shownPage,
+                    slug,
+                    SharedPages.Policy.ARTICLE,
+                    headers,
+                    () -> threads.articlePage(slug, null, null, shownPage)
+                            .map(page -> Templates.show(page, FormState.empty()).render()));
+            if (shared.isPresent()) {
+                return shared.get();
+            }
+        }
         // Back from signing in: the comment the reader had begun goes back into the form.
         Optional<Drafts.Draft> draft = draftToken == null ? Optional.empty() : drafts.takeBack(draftToken, slug);
         Long target =
@@ -83,5 +113,10 @@ public class ArticleResource {
             response.cookie(Cookies.httpOnly(Drafts.COOKIE, "", 0, Cookies.secure(uri)));
         }
         return response.build();
+    }
+
+    /** A reader with nothing of their own on the page: not signed in, no comment of theirs, no details kept. */
+    private boolean isAnonymous(BrowserCommenter commenter) {
+        return !viewer.isSignedIn() && !commenter.hasToken() && !commenter.remembersDetails();
     }
 }

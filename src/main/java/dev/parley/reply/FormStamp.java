@@ -1,6 +1,8 @@
 package dev.parley.reply;
 
 import dev.parley.web.Hmac;
+import dev.parley.web.ReplyFormStamps;
+import dev.parley.web.SharedRendering;
 import dev.parley.web.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 @Named("formStamp")
-public class FormStamp {
+public class FormStamp implements ReplyFormStamps {
 
     static final String KEY_FIELD = "parley_key";
     static final String SHOWN_FIELD = "parley_shown";
@@ -32,7 +34,11 @@ public class FormStamp {
     }
 
     /** A new random key for each form shown. */
+    @Override
     public String getKey() {
+        if (SharedRendering.active()) {
+            return SharedRendering.Hole.FORM_KEY.placeholder();
+        }
         return Tokens.random(18);
     }
 
@@ -45,7 +51,11 @@ public class FormStamp {
         return requestKey == null ? Tokens.random(24) : Hmac.sign(signingKey, "commenter:" + requestKey);
     }
 
+    @Override
     public String getShown() {
+        if (SharedRendering.active()) {
+            return SharedRendering.Hole.FORM_SHOWN.placeholder();
+        }
         return stamp(Instant.now());
     }
 
@@ -54,7 +64,11 @@ public class FormStamp {
      * every reader for a while, and a stamp that changed every second would change its ETag with it, so that
      * caches could never revalidate it. Such a form only ever looks older than it is.
      */
+    @Override
     public String getSharedShown() {
+        if (SharedRendering.active()) {
+            return SharedRendering.Hole.SHARED_FORM_SHOWN.placeholder();
+        }
         return stamp(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
     }
 

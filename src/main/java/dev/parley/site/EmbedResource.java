@@ -5,6 +5,7 @@ import dev.parley.article.ArticlePage;
 import dev.parley.article.BrowserCommenter;
 import dev.parley.article.ThreadService;
 import dev.parley.identity.Viewer;
+import dev.parley.pagecache.SharedPages;
 import dev.parley.provider.Drafts;
 import dev.parley.reply.ReplyDesk;
 import dev.parley.web.FormState;
@@ -68,6 +69,12 @@ public class EmbedResource {
     @Inject
     Drafts drafts;
 
+    @Inject
+    SharedPages sharedPages;
+
+    /** Pages of comments beyond this are rendered per request rather than kept (nobody can fill memory with them). */
+    static final int MAX_SHARED_COMMENT_PAGE = 1000;
+
     @GET
     @Path("thread")
     @PermitAll
@@ -89,6 +96,19 @@ public class EmbedResource {
         }
         PageThreads.PageAddress address = (PageThreads.PageAddress) read;
         BrowserCommenter commenter = BrowserCommenter.from(headers);
+        if (draftToken == null
+                && replyTo == null
+                && !viewer.isSignedIn()
+                && !commenter.hasToken()
+                && !commenter.remembersDetails()
+                && (commentPage == null || commentPage >= 1 && commentPage <= MAX_SHARED_COMMENT_PAGE)) {
+            // The fragment every anonymous reader of the page sees: kept rendered and compressed.
+            Optional<Response> shared =
+                    sharedFragment(address, page, id, title, commentPage == null ? 1 : commentPage, headers);
+            if (shared.isPresent()) {
+                return shared.get();
+            }
+        }
         Optional<Drafts.Draft> draft =
                 draftToken == null ? Optional.empty() : drafts.takeBack(draftToken, address.slug());
         ArticlePage.PostTo post = postTo(address, page, id, title);
@@ -169,6 +189,34 @@ public class EmbedResource {
                 headers,
                 uri,
                 request);
+    }
+
+    private Optional<Response> sharedFragment(
+            PageThreads.PageAddress address,
+            String page,
+            String id,
+            String title,
+            int commentPage,
+            HttpHeaders headers) {
+        ArticlePage.PostTo post = postTo(address, page, id, title);
+        String key = String.join(
+                "\n",
+                "fragment",
+                address.canonicalUrl(),
+                String.valueOf(id),
+                String.valueOf(title),
+                String.valueOf(commentPage));
+        // A page without a thread yet is rendered per request (cheap: nothing in it), so that its first comment
+        // needs nothing to forget.
+        return sharedPages.answer(
+                key,
+                address.slug(),
+                SharedPages.Policy.FRAGMENT,
+                headers,
+                () -> pages.existing(address)
+                        .map(thread ->
+                                ThreadService.withPost(threads.threadPage(thread, null, null, commentPage), post))
+                        .map(view -> Templates.thread(view, FormState.empty()).render()));
     }
 
     /** The reply form of a host page's thread: posted with the page it is for, as the host named it. */

@@ -1,0 +1,157 @@
+package dev.parley.pagecache;
+
+import dev.parley.web.SharedRendering.Hole;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One rendering of a page that every anonymous reader shares: the fixed pieces, plain and pre-compressed, and the
+ * holes between them where each answer puts its own values. Immutable; built once per change of the thread.
+ */
+final class SharedPage {
+
+    private final byte[][] plain;
+    private final byte[][] deflated;
+    private final Hole[] holes;
+    /** CRC-32 of the first fixed piece, by far the largest: the rest is summed per answer. */
+    private final long firstCrc;
+
+    private final long plainLength;
+    private final long deflatedLength;
+    /** A hash of the rendering with its placeholders: the same for every reader until the page changes. */
+    final String contentHash;
+
+    private SharedPage(List<byte[]> plain, List<Hole> holes) {
+        this.plain = plain.toArray(byte[][]::new);
+        this.holes = holes.toArray(Hole[]::new);
+        this.deflated = new byte[this.plain.length][];
+        long plainBytes = 0;
+        long deflatedBytes = 0;
+        for (int i = 0; i < this.plain.length; i++) {
+            deflated[i] = GzipSplice.deflateFlushed(this.plain[i]);
+            plainBytes += this.plain[i].length;
+            deflatedBytes += deflated[i].length;
+        }
+        this.plainLength = plainBytes;
+        this.deflatedLength = deflatedBytes;
+        this.firstCrc = GzipSplice.crcOf(this.plain[0]);
+        this.contentHash = hashOf(this.plain, this.holes);
+    }
+
+    /** Splits a rendering at its placeholders. */
+    static SharedPage of(String html) {
+        List<byte[]> pieces = new ArrayList<>();
+        List<Hole> holes = new ArrayList<>();
+        int from = 0;
+        while (true) {
+            int next = -1;
+            Hole found = null;
+            for (Hole hole : Hole.values()) {
+                int at = html.indexOf(hole.placeholder(), from);
+                if (at >= 0 && (next < 0 || at < next)) {
+                    next = at;
+                    found = hole;
+                }
+            }
+            if (found == null) {
+                pieces.add(html.substring(from).getBytes(StandardCharsets.UTF_8));
+                return new SharedPage(pieces, holes);
+            }
+            pieces.add(html.substring(from, next).getBytes(StandardCharsets.UTF_8));
+            holes.add(found);
+            from = next + found.placeholder().length();
+        }
+    }
+
+    /** Whether answers carry this per-visitor value. */
+    boolean has(Hole hole) {
+        for (Hole h : holes) {
+            if (h == hole) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What the cache holds for this page, roughly: both forms of the fixed pieces. */
+    long bytes() {
+        return plainLength + deflatedLength + 64L * plain.length;
+    }
+
+    /** The page as sent without compression. */
+    byte[] plain(Map<Hole, byte[]> values) {
+        long length = plainLength;
+        for (Hole hole : holes) {
+            length += values.get(hole).length;
+        }
+        byte[] out = new byte[Math.toIntExact(length)];
+        int at = 0;
+        for (int i = 0; i < plain.length; i++) {
+            if (i > 0) {
+                byte[] value = values.get(holes[i - 1]);
+                System.arraycopy(value, 0, out, at, value.length);
+                at += value.length;
+            }
+            System.arraycopy(plain[i], 0, out, at, plain[i].length);
+            at += plain[i].length;
+        }
+        return out;
+    }
+
+    /** The page as a gzip stream: compressed pieces as they are, each value as a stored block. */
+    byte[] gzip(Map<Hole, byte[]> values) {
+        long length = 10 + deflatedLength + 5 + 8;
+        long uncompressed = plainLength;
+        for (Hole hole : holes) {
+            int valueLength = values.get(hole).length;
+            length += GzipSplice.storedLength(valueLength);
+            uncompressed += valueLength;
+        }
+        byte[] out = new byte[Math.toIntExact(length)];
+        byte[] header = GzipSplice.header();
+        System.arraycopy(header, 0, out, 0, header.length);
+        int at = header.length;
+        long crc = firstCrc;
+        for (int i = 0; i < deflated.length; i++) {
+            if (i > 0) {
+                byte[] value = values.get(holes[i - 1]);
+                at = GzipSplice.storedBlock(value, out, at);
+                crc = GzipSplice.crcContinue(crc, value);
+                crc = GzipSplice.crcContinue(crc, plain[i]);
+            }
+            System.arraycopy(deflated[i], 0, out, at, deflated[i].length);
+            at += deflated[i].length;
+        }
+        byte[] last = GzipSplice.lastBlock();
+        System.arraycopy(last, 0, out, at, last.length);
+        at += last.length;
+        GzipSplice.trailer(crc, uncompressed, out, at);
+        return out;
+    }
+
+    private static String hashOf(byte[][] pieces, Hole[] holes) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (int i = 0; i < pieces.length; i++) {
+                if (i > 0) {
+                    sha.update((byte) 0);
+                    sha.update((byte) holes[i - 1].ordinal());
+                }
+                sha.update(pieces[i]);
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest(), 0, 12);
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /** Values for every hole, for tests and the content hash. */
+    static Map<Hole, byte[]> values(Map<Hole, String> values) {
+        Map<Hole, byte[]> bytes = new EnumMap<>(Hole.class);
+        values.forEach((hole, value) -> bytes.put(hole, value.getBytes(StandardCharsets.UTF_8)));
+        return bytes;
+    }
+}

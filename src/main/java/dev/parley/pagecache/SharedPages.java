@@ -1,0 +1,290 @@
+package dev.parley.pagecache;
+
+import dev.parley.web.FormToken;
+import dev.parley.web.ReplyFormStamps;
+import dev.parley.web.SharedRendering;
+import dev.parley.web.SharedRendering.Hole;
+import dev.parley.web.Tokens;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Pages every anonymous reader shares (an article with its thread, a thread fragment), rendered once and then
+ * answered from memory, already compressed, with only the per-visitor values put in.
+ *
+ * <p>A kept rendering is used only while it is known to be right: it is checked against the stamps the database
+ * keeps (migration V13) at the first answer after any write on this instance, and at least every
+ * {@code parley.page-cache.check-every} (250 ms), so that a change made through another instance shows within that
+ * time; never kept longer than {@code parley.page-cache.max-age} without rendering again (what depends on the
+ * clock alone, such as comments closing after some days). A check is one primary-key look-up; a page is
+ * rendered again only when its thread, its article or the site's settings changed.
+ */
+@ApplicationScoped
+public class SharedPages {
+
+    private static final Logger LOG = Logger.getLogger(SharedPages.class);
+
+    /** Says how long ago, in milliseconds, the rendering was last confirmed current by the database. */
+    public static final String CHECKED_HEADER = "X-Parley-Thread-Checked-Ms-Ago";
+
+    /** How a kind of shared page is answered: who may keep it, and which values differ per answer. */
+    public enum Policy {
+        /** An article page: it carries the visitor's CSRF token, so only their browser may keep it. */
+        ARTICLE("private, no-cache", true),
+        /** A thread fragment without a token: shared caches may keep it briefly (see EmbedResource). */
+        FRAGMENT("public, max-age=0, s-maxage=10", false);
+
+        final String cacheControl;
+        final boolean perVisitor;
+
+        Policy(String cacheControl, boolean perVisitor) {
+            this.cacheControl = cacheControl;
+            this.perVisitor = perVisitor;
+        }
+    }
+
+    /** What a resource renders for a shared page: the HTML (with placeholders), or nothing to share. */
+    public interface Renderer {
+        Optional<String> render();
+    }
+
+    private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+    private final AtomicLong bytes = new AtomicLong();
+
+    @Inject
+    ThreadStamps stamps;
+
+    @Inject
+    LocalWrites.Generation writes;
+
+    @Inject
+    FormToken formToken;
+
+    @Inject
+    ReplyFormStamps formStamp;
+
+    @ConfigProperty(name = "parley.page-cache.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @ConfigProperty(name = "parley.page-cache.check-every", defaultValue = "250ms")
+    Duration checkEvery;
+
+    @ConfigProperty(name = "parley.page-cache.max-age", defaultValue = "60s")
+    Duration maxAge;
+
+    @ConfigProperty(name = "parley.page-cache.max-bytes", defaultValue = "32M")
+    io.quarkus.runtime.configuration.MemorySize maxBytes;
+
+    /**
+     * Answers a shared page: from memory while it is right, else rendered now and kept.
+     *
+     * @param key what identifies the page among all shared pages (its kind, thread, page of comments, ...)
+     * @param slug the thread whose stamps the page depends on
+     * @param render renders the page when needed; empty means there is nothing to share (no such thread), and the
+     *     caller answers as it would without this cache
+     * @return the answer, or empty when {@code render} gave nothing
+     */
+    public Optional<Response> answer(String key, String slug, Policy policy, HttpHeaders request, Renderer render) {
+        if (!enabled) {
+            return render.render().map(html -> respond(SharedPage.of(html), 0, policy, request, true));
+        }
+        Slot slot = slots.computeIfAbsent(key, k -> new Slot());
+        Kept kept = slot.kept;
+        long now = System.nanoTime();
+        if (kept == null || !kept.fresh(now, writes.current(), checkEvery, maxAge)) {
+            synchronized (slot) {
+                kept = slot.kept;
+                if (kept == null || !kept.fresh(System.nanoTime(), writes.current(), checkEvery, maxAge)) {
+                    kept = refresh(slot, kept, slug, render);
+                }
+            }
+        }
+        if (kept == null) {
+            slots.remove(key, slot);
+            return Optional.empty();
+        }
+        long checkedAgo = Duration.ofNanos(System.nanoTime() - kept.checkedAt).toMillis();
+        return Optional.of(respond(kept.page, checkedAgo, policy, request, false));
+    }
+
+    /** Confirms the kept rendering against the database, or renders again; {@code null} when there is none. */
+    private Kept refresh(Slot slot, Kept kept, String slug, Renderer render) {
+        long generation = writes.current();
+        long startedAt = System.nanoTime();
+        try {
+            if (kept != null && startedAt - kept.renderedAt < maxAge.toNanos()) {
+                Optional<ThreadStamps.Stamp> now = stamps.current(kept.stamp);
+                if (now.isPresent() && now.get().equals(kept.stamp)) {
+                    kept.confirm(startedAt, generation);
+                    return kept;
+                }
+            }
+            // The stamps are read before the thread: a change that commits in between leaves a rendering newer
+            // than its stamp, which the next check renders again; never one older than its stamp.
+            Optional<ThreadStamps.Stamp> stamp = stamps.bySlug(slug);
+            Optional<String> html = SharedRendering.render(render::render);
+            if (stamp.isEmpty() || html.isEmpty()) {
+                forget(slot);
+                return null;
+            }
+            Kept fresh = new Kept(SharedPage.of(html.get()), stamp.get(), startedAt, generation);
+            keep(slot, fresh);
+            return fresh;
+        } catch (SQLException unreachable) {
+            // The database is away: nothing can change meanwhile, so a page kept is still right; without one, the
+            // reader gets what the page gives without the cache (the page that says to try again).
+            LOG.debugf("Could not check a kept page: %s", unreachable.getMessage());
+            return kept;
+        }
+    }
+
+    private void keep(Slot slot, Kept fresh) {
+        Kept old = slot.kept;
+        slot.kept = fresh;
+        long total = bytes.addAndGet(fresh.page.bytes() - (old == null ? 0 : old.page.bytes()));
+        if (total > maxBytes.asLongValue()) {
+            evictUntilUnder(maxBytes.asLongValue() * 3 / 4, slot);
+        }
+    }
+
+    private void forget(Slot slot) {
+        Kept old = slot.kept;
+        slot.kept = null;
+        if (old != null) {
+            bytes.addAndGet(-old.page.bytes());
+        }
+    }
+
+    /** Over its memory: drops the pages answered least recently until well under (never the one just made). */
+    private void evictUntilUnder(long target, Slot keep) {
+        var byAge = slots.entrySet().stream()
+                .filter(e -> e.getValue() != keep && e.getValue().kept != null)
+                .sorted(java.util.Comparator.comparingLong(e -> e.getValue().kept.lastAnswered))
+                .iterator();
+        Iterator<Map.Entry<String, Slot>> it = byAge;
+        while (bytes.get() > target && it.hasNext()) {
+            Map.Entry<String, Slot> oldest = it.next();
+            synchronized (oldest.getValue()) {
+                forget(oldest.getValue());
+            }
+            slots.remove(oldest.getKey(), oldest.getValue());
+        }
+    }
+
+    private Response respond(SharedPage page, long checkedAgo, Policy policy, HttpHeaders request, boolean uncached) {
+        Map<Hole, byte[]> values = new EnumMap<>(Hole.class);
+        String token = null;
+        if (page.has(Hole.CSRF_TOKEN)) {
+            token = formToken.getToken();
+            values.put(Hole.CSRF_TOKEN, ascii(token));
+        }
+        if (page.has(Hole.FORM_KEY)) {
+            values.put(Hole.FORM_KEY, ascii(formStamp.getKey()));
+        }
+        if (page.has(Hole.FORM_SHOWN)) {
+            values.put(Hole.FORM_SHOWN, ascii(formStamp.getShown()));
+        }
+        String sharedShown = null;
+        if (page.has(Hole.SHARED_FORM_SHOWN)) {
+            sharedShown = formStamp.getSharedShown();
+            values.put(Hole.SHARED_FORM_SHOWN, ascii(sharedShown));
+        }
+        String etag = etagOf(page, token, sharedShown);
+        Response.ResponseBuilder answer;
+        if (ConditionalRequests.matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
+            answer = Response.notModified();
+        } else if (ConditionalRequests.accepts(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING), "gzip")) {
+            answer = Response.ok(page.gzip(values)).header("Content-Encoding", "gzip");
+        } else {
+            answer = Response.ok(page.plain(values));
+        }
+        if (!uncached) {
+            answer.header(CHECKED_HEADER, checkedAgo);
+        }
+        return answer.type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header(HttpHeaders.ETAG, etag)
+                .header(HttpHeaders.CACHE_CONTROL, policy.cacheControl)
+                .header(HttpHeaders.VARY, "Cookie, Accept-Encoding")
+                .build();
+    }
+
+    /**
+     * Weak: the bytes differ per answer (the form's key and time), the page does not. With a CSRF token, its hash
+     * is part of the tag, so that a browser whose token changed never keeps a page with the old one; the fragment's
+     * tag changes with the minute of its form's time, as the fragment did before it was kept.
+     */
+    private static String etagOf(SharedPage page, String token, String sharedShown) {
+        StringBuilder tag = new StringBuilder("W/\"").append(page.contentHash);
+        if (token != null) {
+            tag.append('-').append(Tokens.sha256(token), 0, 8);
+        }
+        if (sharedShown != null) {
+            tag.append('-').append(Tokens.sha256(sharedShown), 0, 8);
+        }
+        return tag.append('"').toString();
+    }
+
+    private static byte[] ascii(String value) {
+        return value.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Forgets every kept page (tests that change the database behind Hibernate's back, and the operator's switch). */
+    public void clear() {
+        slots.values().forEach(slot -> {
+            synchronized (slot) {
+                forget(slot);
+            }
+        });
+        slots.clear();
+    }
+
+    /** One page's place in the cache; its lock makes concurrent readers of a stale page wait for one rendering. */
+    private static final class Slot {
+        volatile Kept kept;
+    }
+
+    /** A rendering with what it was made from and when it was last confirmed current. */
+    private static final class Kept {
+        final SharedPage page;
+        final ThreadStamps.Stamp stamp;
+        final long renderedAt;
+        volatile long checkedAt;
+        volatile long checkedGeneration;
+        volatile long lastAnswered;
+
+        Kept(SharedPage page, ThreadStamps.Stamp stamp, long checkedAt, long generation) {
+            this.page = page;
+            this.stamp = stamp;
+            this.renderedAt = checkedAt;
+            this.checkedAt = checkedAt;
+            this.checkedGeneration = generation;
+            this.lastAnswered = checkedAt;
+        }
+
+        boolean fresh(long now, long generation, Duration checkEvery, Duration maxAge) {
+            lastAnswered = now;
+            return generation == checkedGeneration
+                    && now - checkedAt < checkEvery.toNanos()
+                    && now - renderedAt < maxAge.toNanos();
+        }
+
+        void confirm(long at, long generation) {
+            checkedAt = at;
+            checkedGeneration = generation;
+        }
+    }
+}
