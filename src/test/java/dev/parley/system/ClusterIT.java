@@ -12,6 +12,7 @@ import dev.parley.support.ItDatabase;
 import dev.parley.support.Nginx;
 import dev.parley.support.Page;
 import dev.parley.support.SiteOwner;
+import dev.parley.support.StaleBound;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two stateless instances on one PostgreSQL, started together on an empty database, behind the deployment's
- * nginx configuration without sticky sessions: what one instance does, the other sees at once.
+ * nginx configuration without sticky sessions: what one instance does, the other sees at once, or, on the pages
+ * anonymous readers share (kept rendered by each instance), within a second.
  */
 @Tag("postgresql")
 class ClusterIT {
@@ -67,16 +69,44 @@ class ClusterIT {
                         Map.of(
                                 "one",
                                 queueOnB.one("#queue-" + id + " button.approve").val()));
-                Page threadOnA = new Browser(a.baseUri()).open("/articles/hello-world");
+                // A keeps the thread rendered for anonymous readers: it shows B's decision within a second.
+                long approvedAt = System.nanoTime();
+                Page threadOnA = StaleBound.awaitShown(
+                        a.baseUri(), "/articles/hello-world", approvedAt, page -> page.has("#comment-" + id));
                 assertEquals("Posted on A, moderated on B", threadOnA.text("#comment-" + id + " .comment-content"));
 
-                // A settings change on A applies on B on its next request: settings are read from the
-                // database per request, never cached by an instance.
+                // Edited on A, then sent to spam on A: B shows each within a second.
+                assertTrue(
+                        new Browser(b.baseUri()).open("/articles/hello-world").has("#comment-" + id));
+                Browser ownerEditing = SiteOwner.signIn(a.baseUri());
+                Page editor = ownerEditing.open("/moderation/comments/" + id + "/edit");
+                assertEquals(
+                        303,
+                        ownerEditing
+                                .submit(editor, "#editform", Map.of("comment", "Edited on A"))
+                                .statusCode());
+                long editedAt = System.nanoTime();
+                StaleBound.awaitShown(
+                        b.baseUri(), "/articles/hello-world", editedAt, page -> page.shows("Edited on A"));
+                Page queueOnA = ownerEditing.open("/moderation?tab=approved");
+                ownerEditing.submit(
+                        queueOnA,
+                        "#queue",
+                        Map.of(
+                                "one",
+                                queueOnA.one("#queue-" + id + " button.spam").val()));
+                long spammedAt = System.nanoTime();
+                StaleBound.awaitShown(
+                        b.baseUri(), "/articles/hello-world", spammedAt, page -> !page.has("#comment-" + id));
+
+                // A settings change on A applies on B within a second as well.
                 assertTrue(
                         new Browser(b.baseUri()).open("/articles/hello-world").has("#author"));
                 SiteOwner.changeSettings(ownerOnA, Map.of("requireSignIn", "yes"));
-                Page guestOnB = new Browser(b.baseUri()).open("/articles/hello-world");
-                assertFalse(guestOnB.has("#author"), "B asks guests to sign in as soon as A saved the setting");
+                long changedAt = System.nanoTime();
+                Page guestOnB = StaleBound.awaitShown(
+                        b.baseUri(), "/articles/hello-world", changedAt, page -> !page.has("#author"));
+                assertFalse(guestOnB.has("#author"), "B asks guests to sign in once A saved the setting");
                 Map<String, String> guestsWelcome = new HashMap<>();
                 guestsWelcome.put("requireSignIn", null); // unticked
                 // Behind nginx every reader of this test has the same address: no flood control for them.
