@@ -1,4 +1,4 @@
-# Shared by bench/page-bench.sh and bench/size-bench.sh (sourced, not run): the packaged app, a fresh work
+# Shared by bench/page-bench.sh, bench/size-bench.sh and bench/queue-bench.sh (sourced, not run): the packaged app, a fresh work
 # folder, free ports, starting and stopping the app on a data folder, seeding, and wrk runs.
 # The caller sets NAME (for messages) and has cd'ed to the repository root.
 

@@ -116,7 +116,7 @@ row() { # row <label> <who>
   rr=$(awk -v a="$rl" -v b="$rs" 'BEGIN { printf "%.1f", 100 * a / b }')
   pr=$(awk -v a="$pl" -v b="$ps" 'BEGIN { printf "%.1f", 100 * a / b }')
   errors=$((BAD_SUM[$who.small] + BAD_SUM[$who.large]))
-  printf '%-30s | %9s %8s | %9s %8s | %7s%% %s | %7s%% %s%s\n' "$1" "$rs" "$ps" "$rl" "$pl" \
+  printf '%-30s | %10s %9s | %10s %9s | %7s%% %-6s | %7s%% %s%s\n' "$1" "$rs" "$ps" "$rl" "$pl" \
     "$rr" "$(awk -v r="$rr" -v g="$GOAL" 'BEGIN { print r >= 100 - g ? "PASS" : "FAIL" }')" \
     "$pr" "$(awk -v r="$pr" -v g="$GOAL" 'BEGIN { print r <= 100 + g ? "PASS" : "FAIL" }')" \
     "$( ((errors > 0)) && echo " | FAIL: $errors non-2xx or socket errors")"
@@ -134,15 +134,15 @@ fact() { seed_fact "$WORK/seed-$1.properties" "$2"; }
   echo "load:    wrk -t2 -c16 --latency; ${WARMUP} s warm-up, then the mean of $ROUNDS run(s) of ${SECONDS_TIMED} s per cell," \
     "the two apps alternating"
   echo
-  printf '%-30s | %-18s | %-18s | %-14s | %s\n' "article page, gzip asked" "$(thousands "$SMALL") elsewhere" \
+  printf '%-30s | %-20s | %-20s | %-15s | %s\n' "article page, gzip asked" "$(thousands "$SMALL") elsewhere" \
     "$(thousands "$LARGE") elsewhere" "large/small" "large/small"
-  printf '%-30s | %9s %8s | %9s %8s | %-14s | %s\n' "" "req/s" "p99 ms" "req/s" "p99 ms" "req/s >= $((100 - GOAL))%" \
+  printf '%-30s | %10s %9s | %10s %9s | %-15s | %s\n' "" "req/s" "p99 ms" "req/s" "p99 ms" "req/s >= $((100 - GOAL))%" \
     "p99 <= $((100 + GOAL))%"
-  printf -- '-%.0s' $(seq 112)
+  printf -- '-%.0s' $(seq 116)
   echo
   row "anonymous reader" anonymous
   row "personal (commenter cookie)" personal
-  printf -- '-%.0s' $(seq 112)
+  printf -- '-%.0s' $(seq 116)
   echo
   echo "memory after the load: small site ${RSS_OF[small]}; large site ${RSS_OF[large]}"
   for note in "${NOTES[@]}"; do echo "answer: $note"; done
