@@ -13,92 +13,37 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-ROOT=$(pwd)
+NAME=queue-bench
+# shellcheck source=bench/bench-lib.sh
+source bench/bench-lib.sh
 
-APP=${PARLEY_APP:-target/quarkus-app}
-BENCH_DIR=${BENCH_DIR:-target/bench}
 COMMENTS=${BENCH_COMMENTS:-1000000}
 ARTICLES=${BENCH_ARTICLES:-1000}
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
-OWNER_EMAIL=bench@example.org
-OWNER_PASSWORD=bench-owner-password-not-secret
 
-say() { printf '\n== %s\n' "$*" >&2; }
-die() { printf 'queue-bench: %s\n' "$*" >&2; exit 1; }
-
-command -v curl >/dev/null || die "curl is needed to wait for the app"
-"$JAVA" -version 2>&1 | grep >/dev/null 'version "\(1[7-9]\|[2-9][0-9]\)' || die "Java 17 or newer is needed ($JAVA)"
-
-# --- The packaged app -------------------------------------------------------------------------------
-if [[ ! -f $APP/quarkus-run.jar ]]; then
-  [[ -z ${PARLEY_APP:-} ]] || die "no quarkus-run.jar in PARLEY_APP=$APP"
-  say "Packaging the app (./mvnw -q -DskipTests package)"
-  ./mvnw -q -DskipTests package
-  [[ -f $APP/quarkus-run.jar ]] || die "the build made no $APP/quarkus-run.jar"
-fi
-APP=$(cd "$APP" && pwd)
-H2_JAR=$(compgen -G "$APP/lib/main/com.h2database.h2-*.jar" | head -n 1) || true
-[[ -n $H2_JAR ]] || die "no H2 driver in $APP/lib/main (the benchmark needs the embedded H2 build)"
+check_java
+packaged_app
 
 # --- A fresh work folder ------------------------------------------------------------------------------
-mkdir -p "$BENCH_DIR"
-BENCH_DIR=$(cd "$BENCH_DIR" && pwd)
-case $BENCH_DIR in
-  / | "$ROOT" | "$HOME") die "refusing to delete BENCH_DIR=$BENCH_DIR" ;;
-esac
-rm -rf "$BENCH_DIR"
+BENCH_DIR=$(fresh_dir "${BENCH_DIR:-target/bench}")
 mkdir -p "$BENCH_DIR/data"
 DATA=$BENCH_DIR/data
 RESULTS=$BENCH_DIR/queue-results.txt
 
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 if [[ -n ${BENCH_PORT:-} ]]; then
   PORT=$BENCH_PORT
+  TAKEN_PORTS+="$PORT "
 else
-  PORT=18090
-  while port_in_use "$PORT"; do PORT=$((PORT + 1)); done
+  PORT=$(free_port 18090)
 fi
+MANAGEMENT_PORT=$(free_port $((PORT + 1)))
 BASE=http://127.0.0.1:$PORT
-
-# --- Starting and stopping the app --------------------------------------------------------------------
-APP_PID=
-start_app() { # $1: log name
-  port_in_use "$PORT" && die "port $PORT is already in use (set BENCH_PORT)"
-  # The scheduled purge is switched off: it would delete old spam and trash and forget IP addresses
-  # while we measure.
-  # shellcheck disable=SC2086
-  env PARLEY_DATA_DIR="$DATA" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$PORT" \
-    PARLEY_ADMIN_EMAIL="$OWNER_EMAIL" PARLEY_ADMIN_PASSWORD="$OWNER_PASSWORD" \
-    PARLEY_PASSWORD_ITERATIONS=1000 PARLEY_PURGE_EVERY=off \
-    "$JAVA" ${BENCH_JAVA_OPTS:-} -jar "$APP/quarkus-run.jar" >"$BENCH_DIR/$1.log" 2>&1 &
-  APP_PID=$!
-  local started=$SECONDS
-  # Ready when the home page answers 200.
-  until [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 30 "$BASE/" || true) == 200 ]]; do
-    if ! kill -0 "$APP_PID" 2>/dev/null; then
-      tail -n 40 "$BENCH_DIR/$1.log" >&2
-      APP_PID=
-      die "the app exited during start-up (log: $BENCH_DIR/$1.log)"
-    fi
-    ((SECONDS - started < 300)) || die "the app did not answer 200 on $BASE/ within 300 s"
-    sleep 0.2
-  done
-  echo "app up on $BASE after $((SECONDS - started)) s (pid $APP_PID)" >&2
-}
-stop_app() {
-  if [[ -n $APP_PID ]] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill -TERM "$APP_PID"
-    wait "$APP_PID" || true
-  fi
-  APP_PID=
-}
-trap stop_app EXIT
+trap stop_all_apps EXIT
 trap 'exit 130' INT TERM
 
 # --- 1. Schema and owner account ---------------------------------------------------------------------
 say "Creating the schema and the owner account (first start)"
-start_app app-first-start
-stop_app
+start_app "$DATA" "$PORT" "$MANAGEMENT_PORT" "$BENCH_DIR/app-first-start.log"
+stop_app "$PORT"
 [[ -f $DATA/parley.mv.db ]] || die "the first start made no $DATA/parley.mv.db"
 
 # --- 2. Seeding ------------------------------------------------------------------------------------------
@@ -115,7 +60,7 @@ cat "$BENCH_DIR/seed.properties" >&2
 
 # --- 3. Measuring ---------------------------------------------------------------------------------------
 say "Starting the app on the seeded database"
-start_app app
+start_app "$DATA" "$PORT" "$MANAGEMENT_PORT" "$BENCH_DIR/app.log"
 say "Timing the queue pages"
 {
   echo "Parley moderation-queue benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -138,5 +83,5 @@ say "Timing the queue pages"
 "$JAVA" bench/QueueTimer.java "$BASE" "$OWNER_EMAIL" "$OWNER_PASSWORD" "$(fact target.email)" \
   "$(fact target.ip)" "$(fact target.article)" "$(fact target.word)" "$(fact target.toggle)" | tee -a "$RESULTS"
 
-stop_app
+stop_app "$PORT"
 say "Results written to $RESULTS"
