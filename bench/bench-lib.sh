@@ -37,6 +37,8 @@ packaged_app() {
   APP=$(cd "$APP" && pwd)
   H2_JAR=$(compgen -G "$APP/lib/main/com.h2database.h2-*.jar" | head -n 1) || true
   [[ -n $H2_JAR ]] || die "no H2 driver in $APP/lib/main (the benchmark needs the embedded H2 build)"
+  # Parley's database runs Parley's triggers (Java classes, in the app's jar): whoever writes to it needs them too.
+  H2_JAR="$H2_JAR:$APP/app/*"
 }
 
 # $1: the folder, deleted and recreated; prints its absolute path.

@@ -98,7 +98,8 @@ ok "Parley is ready"
 step "Parley: the WordPress origin registered as a site"
 # Plain permalinks (?p=123): the query parameter p makes the page. Loopback WordPress is http only, so http and
 # https are not one page here. Both readers below come from 127.0.0.1, so flood control is off for the check.
-h2_jar=$(ls "$(dirname "$jar")"/lib/main/com.h2database.h2-*.jar)
+# With Parley's own classes: its database runs Parley's triggers, Java classes in the app's jar.
+h2_jar="$(ls "$(dirname "$jar")"/lib/main/com.h2database.h2-*.jar):$(dirname "$jar")/app/*"
 java -cp "$h2_jar" org.h2.tools.Shell -url "$h2_url" -user sa -password "" -sql "
   insert into site (name, origins, kept_query_params, trailing_slash, same_page_any_scheme, created_at)
     values ('WordPress on loopback', '$WP_URL', 'p,page_id', 'KEEP', false, current_timestamp);

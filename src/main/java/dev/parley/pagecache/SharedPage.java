@@ -81,6 +81,44 @@ final class SharedPage {
         return plainLength + deflatedLength + 64L * plain.length;
     }
 
+    /** The page as sent without compression, without copying the kept pieces (the answer from memory). */
+    io.vertx.core.buffer.Buffer plainBuffer(Map<Hole, byte[]> values) {
+        byte[][] parts = new byte[plain.length * 2 - 1][];
+        for (int i = 0; i < plain.length; i++) {
+            if (i > 0) {
+                parts[2 * i - 1] = values.get(holes[i - 1]);
+            }
+            parts[2 * i] = plain[i];
+        }
+        return io.vertx.core.buffer.Buffer.buffer(io.netty.buffer.Unpooled.wrappedBuffer(parts));
+    }
+
+    /** The gzip stream, without copying the kept pieces (the answer from memory). */
+    io.vertx.core.buffer.Buffer gzipBuffer(Map<Hole, byte[]> values) {
+        byte[][] parts = new byte[deflated.length * 2 + 1][];
+        parts[0] = GzipSplice.header();
+        long crc = firstCrc;
+        long uncompressed = plainLength;
+        int n = 1;
+        for (int i = 0; i < deflated.length; i++) {
+            if (i > 0) {
+                byte[] value = values.get(holes[i - 1]);
+                byte[] block = new byte[GzipSplice.storedLength(value.length)];
+                GzipSplice.storedBlock(value, block, 0);
+                parts[n++] = block;
+                crc = GzipSplice.crcContinue(crc, value);
+                crc = GzipSplice.crcContinue(crc, plain[i]);
+                uncompressed += value.length;
+            }
+            parts[n++] = deflated[i];
+        }
+        byte[] end = new byte[5 + 8];
+        System.arraycopy(GzipSplice.lastBlock(), 0, end, 0, 5);
+        GzipSplice.trailer(crc, uncompressed, end, 5);
+        parts[n] = end;
+        return io.vertx.core.buffer.Buffer.buffer(io.netty.buffer.Unpooled.wrappedBuffer(parts));
+    }
+
     /** The page as sent without compression. */
     byte[] plain(Map<Hole, byte[]> values) {
         long length = plainLength;

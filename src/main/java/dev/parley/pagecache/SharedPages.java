@@ -63,6 +63,16 @@ public class SharedPages {
     }
 
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+
+    /**
+     * The same slots by the request that reached them (path and query as sent), for {@link MemoryAnswers}, which
+     * answers before any page code runs and so cannot work out a page's key itself.
+     */
+    private final Map<String, Slot> byRequest = new ConcurrentHashMap<>();
+
+    @Inject
+    io.quarkus.vertx.http.runtime.CurrentVertxRequest currentRequest;
+
     private final AtomicLong bytes = new AtomicLong();
 
     @Inject
@@ -115,7 +125,13 @@ public class SharedPages {
         }
         if (kept == null) {
             slots.remove(key, slot);
+            byRequest.values().removeIf(aliased -> aliased == slot);
             return Optional.empty();
+        }
+        slot.policy = policy;
+        io.vertx.ext.web.RoutingContext routing = currentRequest.getCurrent();
+        if (routing != null && byRequest.size() < MAX_REQUEST_ALIASES) {
+            byRequest.put(MemoryAnswers.requestKey(routing), slot);
         }
         long checkedAgo = Duration.ofNanos(System.nanoTime() - kept.checkedAt).toMillis();
         return Optional.of(respond(kept.page, checkedAgo, policy, request, false));
@@ -183,6 +199,7 @@ public class SharedPages {
             }
             slots.remove(oldest.getKey(), oldest.getValue());
         }
+        byRequest.values().removeIf(slot -> slot.kept == null);
     }
 
     private Response respond(SharedPage page, long checkedAgo, Policy policy, HttpHeaders request, boolean uncached) {
@@ -227,7 +244,7 @@ public class SharedPages {
      * is part of the tag, so that a browser whose token changed never keeps a page with the old one; the fragment's
      * tag changes with the minute of its form's time, as the fragment did before it was kept.
      */
-    private static String etagOf(SharedPage page, String token, String sharedShown) {
+    static String etagOf(SharedPage page, String token, String sharedShown) {
         StringBuilder tag = new StringBuilder("W/\"").append(page.contentHash);
         if (token != null) {
             tag.append('-').append(Tokens.sha256(token), 0, 8);
@@ -250,11 +267,38 @@ public class SharedPages {
             }
         });
         slots.clear();
+        byRequest.clear();
     }
+
+    /** Spellings of requests remembered for answering from memory (beyond it, the page code answers them). */
+    static final int MAX_REQUEST_ALIASES = 100_000;
+
+    /**
+     * The kept page for a request as it was sent, when it is known to be right without asking the database;
+     * empty when the page code must answer (nothing kept, or due for a check).
+     */
+    Optional<Ready> readyFor(String requestKey) {
+        if (!enabled) {
+            return Optional.empty();
+        }
+        Slot slot = byRequest.get(requestKey);
+        Kept kept = slot == null ? null : slot.kept;
+        if (kept == null || !kept.fresh(System.nanoTime(), writes.current(), checkEvery, maxAge)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Ready(
+                kept.page,
+                slot.policy,
+                Duration.ofNanos(System.nanoTime() - kept.checkedAt).toMillis()));
+    }
+
+    /** A kept page ready to answer with, and how. */
+    record Ready(SharedPage page, Policy policy, long checkedAgo) {}
 
     /** One page's place in the cache; its lock makes concurrent readers of a stale page wait for one rendering. */
     private static final class Slot {
         volatile Kept kept;
+        volatile Policy policy;
     }
 
     /** A rendering with what it was made from and when it was last confirmed current. */

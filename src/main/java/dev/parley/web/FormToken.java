@@ -42,16 +42,27 @@ public class FormToken {
         if (token == null) {
             token = fromCookie(routing);
             if (token == null) {
-                token = Tokens.random(16);
-                Cookie cookie = Cookie.cookie(COOKIE, token)
-                        .setPath("/")
-                        .setMaxAge(KEPT_SECONDS)
-                        .setHttpOnly(true)
-                        .setSecure(Cookies.secure(routing))
-                        .setSameSite(io.vertx.core.http.CookieSameSite.LAX);
-                routing.response().addCookie(cookie);
+                token = newToken(routing);
             }
         }
+        return token;
+    }
+
+    /** The browser's token, or a new one, set as its cookie on this answer. */
+    public static String tokenOf(RoutingContext routing) {
+        String token = fromCookie(routing);
+        return token != null ? token : newToken(routing);
+    }
+
+    private static String newToken(RoutingContext routing) {
+        String token = Tokens.random(16);
+        Cookie cookie = Cookie.cookie(COOKIE, token)
+                .setPath("/")
+                .setMaxAge(KEPT_SECONDS)
+                .setHttpOnly(true)
+                .setSecure(Cookies.secure(routing))
+                .setSameSite(io.vertx.core.http.CookieSameSite.LAX);
+        routing.response().addCookie(cookie);
         return token;
     }
 

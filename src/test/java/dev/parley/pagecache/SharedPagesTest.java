@@ -143,6 +143,30 @@ class SharedPagesTest {
     }
 
     @Test
+    void answersFromMemoryCarryTheSameProtectiveHeaders() throws Exception {
+        Article article = threadWithReplies(TestData.unique("Headers"));
+        String path = "/articles/" + article.slug;
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<byte[]> answer = get(path, Map.of("Accept-Encoding", "gzip"));
+            assertEquals(200, answer.statusCode());
+            assertEquals("DENY", answer.headers().firstValue("X-Frame-Options").orElse(null));
+            assertEquals(
+                    "nosniff",
+                    answer.headers().firstValue("X-Content-Type-Options").orElse(null));
+            assertTrue(answer.headers()
+                    .firstValue("Content-Security-Policy")
+                    .orElse("")
+                    .contains("frame-ancestors 'none'"));
+            assertTrue(
+                    answer.headers().firstValue("Set-Cookie").orElse("").startsWith("parley_csrf="),
+                    "a new browser's token");
+            assertEquals(
+                    "text/html;charset=UTF-8",
+                    answer.headers().firstValue("Content-Type").orElse("").replace(" ", ""));
+        }
+    }
+
+    @Test
     void theAuthorOfAHeldCommentSeesItAndNobodyElseDoes() {
         Article article = threadWithReplies(TestData.unique("Own comment"));
         new Browser().open("/articles/" + article.slug); // the shared page is made before the comment
