@@ -142,6 +142,12 @@ public final class Browser {
         return this;
     }
 
+    /** Stops sending a header set with {@link #withHeader}. */
+    public Browser withoutHeader(String name) {
+        headers.remove(name);
+        return this;
+    }
+
     /** The whole answer to a GET, headers included, as the browser received it. */
     public Response getRaw(String path) {
         path = throughLoadBalancer(path);

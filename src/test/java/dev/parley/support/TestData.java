@@ -208,8 +208,74 @@ public class TestData {
     /** A comment stored directly, as if posted and decided earlier. */
     @Transactional
     public Comment comment(Article article, Long parentId, String author, String text, CommentStatus status) {
+        return storedComment(Article.findById(article.id), parentId, author, text, status);
+    }
+
+    /**
+     * {@code count} comments stored at once, as readers would have written them over time: every eighth starts a
+     * new top-level thread, the others answer the comment before them, nesting past the thread depth.
+     */
+    @Transactional
+    public java.util.List<Comment> threadedComments(Article article, int count, CommentStatus status) {
+        Article stored = Article.findById(article.id);
+        java.util.List<Comment> comments = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Long parentId = i % 8 == 0 ? null : comments.get(i - 1).id;
+            comments.add(storedComment(stored, parentId, "Thread reader " + i, "Comment number " + i + ".", status));
+        }
+        return comments;
+    }
+
+    /** One top-level comment and {@code replies} approved answers under it, half to it, half to the answer before. */
+    @Transactional
+    public Comment oneLongThread(Article article, int replies) {
+        Article stored = Article.findById(article.id);
+        Comment root =
+                storedComment(stored, null, "Thread opener", "The comment everyone answers.", CommentStatus.APPROVED);
+        Comment previous = root;
+        for (int i = 0; i < replies; i++) {
+            Long parentId = i % 2 == 0 ? root.id : previous.id;
+            previous = storedComment(
+                    stored, parentId, "Thread replier " + i, "Answer number " + i + ".", CommentStatus.APPROVED);
+        }
+        return root;
+    }
+
+    /**
+     * {@code count} pending comments as the queue meets them, posted just now: replies to an approved comment,
+     * comments sent back to the queue by a moderator, reported ones, and plain new ones.
+     */
+    @Transactional
+    public void pendingMix(Article article, int count) {
+        Article stored = Article.findById(article.id);
+        Comment answered =
+                storedComment(stored, null, "Queue parent", "A comment readers answer.", CommentStatus.APPROVED);
+        Instant now = Instant.now();
+        for (int i = 0; i < count; i++) {
+            Comment comment = storedComment(
+                    stored,
+                    i % 3 == 0 ? answered.id : null,
+                    "Queued reader " + i,
+                    "Held number " + i + ".",
+                    CommentStatus.PENDING);
+            // Just before now, never after: a later test's comments stay the newest of the site.
+            comment.createdAt = now.minusMillis(count - i);
+            comment.authorIp = "203.0.113." + (i % 250 + 1);
+            if (i % 4 == 1) {
+                comment.decidedAt = now;
+                comment.reasons = "every comment is held for approval";
+            }
+            if (i % 5 == 2) {
+                comment.reportCount = 1;
+                comment.reportedAt = comment.createdAt;
+            }
+        }
+    }
+
+    private static Comment storedComment(
+            Article article, Long parentId, String author, String text, CommentStatus status) {
         Comment comment = new Comment();
-        comment.article = Article.findById(article.id);
+        comment.article = article;
         comment.parentId = parentId;
         comment.status = status;
         comment.authorName = author;
