@@ -40,8 +40,22 @@ public class LocalWrites implements StatementInspector {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<StatementObserver> observers;
+
+    /** Resolved at the first statement: beans are all known by then, and the look-up is not repeated. */
+    private volatile java.util.List<StatementObserver> observing;
+
     @Override
     public String inspect(String sql) {
+        java.util.List<StatementObserver> told = observing;
+        if (told == null) {
+            told = observers.stream().toList();
+            observing = told;
+        }
+        for (StatementObserver observer : told) {
+            observer.prepared(sql);
+        }
         Matcher write = WRITE.matcher(sql);
         if (write.lookingAt() && SHOWN.contains(write.group(1).toLowerCase(Locale.ROOT))) {
             noteInTransaction();

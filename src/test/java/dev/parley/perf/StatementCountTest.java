@@ -14,7 +14,6 @@ import dev.parley.support.Page;
 import dev.parley.support.StatementCounter;
 import dev.parley.support.StatementCounter.Counted;
 import dev.parley.support.TestData;
-import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -55,7 +54,6 @@ class StatementCountTest {
     TestData data;
 
     @Inject
-    @PersistenceUnitExtension
     StatementCounter counter;
 
     @Inject

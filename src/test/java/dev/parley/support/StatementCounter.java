@@ -1,6 +1,5 @@
 package dev.parley.support;
 
-import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.ext.web.Router;
@@ -16,20 +15,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.hibernate.resource.jdbc.spi.StatementInspector;
 
 /**
  * Counts the SQL statements one request makes Hibernate prepare: every query, native ones included, every insert,
- * update and delete (Hibernate shows each statement it prepares to its inspector, where its statistics count
- * prepared statements too).
+ * update and delete (Parley's statement inspector, LocalWrites, shows each statement Hibernate prepares to every
+ * StatementObserver; Hibernate's statistics count prepared statements at the same point).
  *
  * <p>Only requests that carry {@link #HEADER} are counted, and only statements made while serving them: the
  * request's Vert.x context follows it onto the worker thread, so statements of the scheduled jobs and of other
  * requests running meanwhile are never mixed in, as they would be with the site-wide Hibernate statistics.
  */
-@PersistenceUnitExtension
 @ApplicationScoped
-public class StatementCounter implements StatementInspector {
+public class StatementCounter implements dev.parley.pagecache.StatementObserver {
 
     public static final String HEADER = "X-Parley-Test-Statements";
 
@@ -71,7 +68,7 @@ public class StatementCounter implements StatementInspector {
     }
 
     @Override
-    public String inspect(String sql) {
+    public void prepared(String sql) {
         // Startup work and some jobs run outside any request's (duplicated) context: nothing to count there.
         if (VertxContext.isOnDuplicatedContext()) {
             List<String> tally = ContextLocals.<List<String>>get(TALLY, null);
@@ -79,7 +76,6 @@ public class StatementCounter implements StatementInspector {
                 tally.add(sql);
             }
         }
-        return sql;
     }
 
     void install(@Observes Router router) {
