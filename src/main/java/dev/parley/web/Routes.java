@@ -22,9 +22,12 @@ public final class Routes {
         return PathPrefix.current().link(path);
     }
 
-    /** A static file of Parley's ({@code /css/embed.css}), as pages link to it. */
+    /**
+     * A static file of Parley's ({@code /css/embed.css}), as pages link to it: at its fingerprinted address
+     * ({@code /assets/<fingerprint>/css/embed.css}), which browsers and CDNs keep for a year (see {@link Assets}).
+     */
     public static String asset(String path) {
-        return link(path.startsWith("/") ? path : "/" + path);
+        return link(Assets.fingerprinted(path.startsWith("/") ? path : "/" + path));
     }
 
     public static String article(String slug) {

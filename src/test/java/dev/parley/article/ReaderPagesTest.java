@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.support.Browser;
 import dev.parley.support.Page;
 import dev.parley.support.TestData;
+import dev.parley.web.Routes;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -61,9 +62,10 @@ class ReaderPagesTest {
     void everyPageLinksTheSitesIconWhichIsServed() {
         for (String path : new String[] {"/", "/login", "/no-such-page"}) {
             Page page = new Browser().open(path);
-            assertEquals("/favicon.svg", page.one("link[rel=icon]").attr("href"), path);
+            assertEquals(
+                    Routes.asset("/favicon.svg"), page.one("link[rel=icon]").attr("href"), path);
         }
-        Response icon = given().get("/favicon.svg");
+        Response icon = given().get(Routes.asset("/favicon.svg"));
         assertEquals(200, icon.statusCode());
         assertTrue(icon.contentType().startsWith("image/svg+xml"), icon.contentType());
         assertTrue(icon.asString().startsWith("<svg"));

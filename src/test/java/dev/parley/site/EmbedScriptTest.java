@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The script tag stays small and self-contained. */
 class EmbedScriptTest {
 
-    private static final Path SCRIPT = Path.of("src/main/resources/META-INF/resources/embed.js");
+    private static final Path SCRIPT = Path.of("src/main/resources/assets/embed.js");
 
     @Test
     void atMostEightKilobytesGzipped() throws IOException {

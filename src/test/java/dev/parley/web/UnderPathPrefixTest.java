@@ -184,6 +184,14 @@ class UnderPathPrefixTest {
         given().when().get("/css/parley.css").then().statusCode(404);
         given().when().get(PREFIX + "/css/parley.css").then().statusCode(200);
         given().when().get(PREFIX + "x/css/parley.css").then().statusCode(404);
+        // The fingerprinted address pages link, kept for a year, answers under the prefix only.
+        String fingerprinted = Assets.fingerprinted("/css/parley.css");
+        given().when().get(fingerprinted).then().statusCode(404);
+        given().when()
+                .get(PREFIX + fingerprinted)
+                .then()
+                .statusCode(200)
+                .header("Cache-Control", "public, max-age=31536000, immutable");
         // A reload of a form's answer leads to the form's page, under the prefix.
         given().redirects()
                 .follow(false)
@@ -255,7 +263,7 @@ class UnderPathPrefixTest {
         assertEquals("This form is too large", page.text("h1"));
         assertEquals(List.of(), linksOf(page));
         assertTrue(page.has("a[href=/comments/]"), "a way on");
-        assertTrue(page.has("link[rel=stylesheet][href=/comments/css/parley.css]"));
+        assertTrue(page.has("link[rel=stylesheet][href=/comments" + Assets.fingerprinted("/css/parley.css") + "]"));
     }
 
     private static int port() {
