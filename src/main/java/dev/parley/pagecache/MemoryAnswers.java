@@ -82,7 +82,9 @@ public class MemoryAnswers {
                         SharedPages.CHECKED_HEADER, String.valueOf(ready.get().checkedAgo()));
         if (ConditionalRequests.matches(request.getHeader("If-None-Match"), etag)) {
             response.setStatusCode(304).end();
-        } else if (ConditionalRequests.accepts(request.getHeader("Accept-Encoding"), "gzip")) {
+        } else if (request.version() != io.vertx.core.http.HttpVersion.HTTP_2
+                && ConditionalRequests.accepts(request.getHeader("Accept-Encoding"), "gzip")) {
+            // Over HTTP/2, Vert.x reads Content-Encoding as an order to compress: it compresses the plain page.
             response.putHeader("Content-Encoding", "gzip").end(page.gzipBuffer(values));
         } else {
             response.end(page.plainBuffer(values));

@@ -224,7 +224,9 @@ public class SharedPages {
         Response.ResponseBuilder answer;
         if (ConditionalRequests.matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
             answer = Response.notModified();
-        } else if (ConditionalRequests.accepts(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING), "gzip")) {
+        } else if (!overHttp2()
+                && ConditionalRequests.accepts(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING), "gzip")) {
+            // Over HTTP/2, Vert.x reads Content-Encoding as an order to compress: it compresses the plain page.
             answer = Response.ok(page.gzip(values)).header("Content-Encoding", "gzip");
         } else {
             answer = Response.ok(page.plain(values));
@@ -253,6 +255,11 @@ public class SharedPages {
             tag.append('-').append(Tokens.sha256(sharedShown), 0, 8);
         }
         return tag.append('"').toString();
+    }
+
+    private boolean overHttp2() {
+        io.vertx.ext.web.RoutingContext routing = currentRequest.getCurrent();
+        return routing != null && routing.request().version() == io.vertx.core.http.HttpVersion.HTTP_2;
     }
 
     private static byte[] ascii(String value) {
