@@ -22,6 +22,34 @@ final class ConditionalRequests {
         return false;
     }
 
+    /**
+     * Whether the browser's copy is current: by its ETag when it sends one (RFC 9110 §13.2.2: If-None-Match wins),
+     * else by its date, when dates can tell ({@code byDate}: a page whose only per-visitor value is one the browser
+     * already had).
+     */
+    static boolean notModified(
+            String ifNoneMatch, String etag, String ifModifiedSince, java.time.Instant lastModified, boolean byDate) {
+        if (ifNoneMatch != null && !ifNoneMatch.isBlank()) {
+            return matches(ifNoneMatch, etag);
+        }
+        if (!byDate || ifModifiedSince == null) {
+            return false;
+        }
+        try {
+            java.time.Instant since = java.time.ZonedDateTime.parse(
+                            ifModifiedSince.strip(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
+            return !lastModified.isAfter(since);
+        } catch (java.time.format.DateTimeParseException unreadable) {
+            return false;
+        }
+    }
+
+    /** The Last-Modified header's form of a time. */
+    static String httpDate(java.time.Instant instant) {
+        return java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atZone(java.time.ZoneOffset.UTC));
+    }
+
     private static String opaque(String tag) {
         return tag.startsWith("W/") ? tag.substring(2) : tag;
     }

@@ -56,6 +56,7 @@ public class MemoryAnswers {
         SharedPage page = ready.get().page();
         Map<Hole, byte[]> values = new EnumMap<>(Hole.class);
         String token = null;
+        boolean hadToken = FormToken.hasToken(routing);
         if (page.has(Hole.CSRF_TOKEN)) {
             token = FormToken.tokenOf(routing);
             values.put(Hole.CSRF_TOKEN, ascii(token));
@@ -76,11 +77,17 @@ public class MemoryAnswers {
         HttpServerResponse response = routing.response()
                 .putHeader("Content-Type", "text/html;charset=UTF-8")
                 .putHeader("ETag", etag)
+                .putHeader("Last-Modified", ConditionalRequests.httpDate(page.renderedAt))
                 .putHeader("Cache-Control", ready.get().policy().cacheControl)
                 .putHeader("Vary", "Cookie, Accept-Encoding")
                 .putHeader(
                         SharedPages.CHECKED_HEADER, String.valueOf(ready.get().checkedAgo()));
-        if (ConditionalRequests.matches(request.getHeader("If-None-Match"), etag)) {
+        if (ConditionalRequests.notModified(
+                request.getHeader("If-None-Match"),
+                etag,
+                request.getHeader("If-Modified-Since"),
+                page.renderedAt,
+                token == null || hadToken)) {
             response.setStatusCode(304).end();
         } else if (request.version() != io.vertx.core.http.HttpVersion.HTTP_2
                 && ConditionalRequests.accepts(request.getHeader("Accept-Encoding"), "gzip")) {

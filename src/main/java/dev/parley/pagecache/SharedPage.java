@@ -24,6 +24,19 @@ final class SharedPage {
     /** A hash of the rendering with its placeholders: the same for every reader until the page changes. */
     final String contentHash;
 
+    /**
+     * When it was rendered, to the second (HTTP dates have no finer unit): its Last-Modified. Always later than the
+     * rendering it replaces ({@link #laterThan}), so that a browser's date never matches a page changed within the
+     * same second.
+     */
+    volatile java.time.Instant renderedAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
+    void laterThan(SharedPage replaced) {
+        if (!renderedAt.isAfter(replaced.renderedAt)) {
+            renderedAt = replaced.renderedAt.plusSeconds(1);
+        }
+    }
+
     private SharedPage(List<byte[]> plain, List<Hole> holes) {
         this.plain = plain.toArray(byte[][]::new);
         this.holes = holes.toArray(Hole[]::new);

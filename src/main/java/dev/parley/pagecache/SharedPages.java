@@ -170,6 +170,9 @@ public class SharedPages {
 
     private void keep(Slot slot, Kept fresh) {
         Kept old = slot.kept;
+        if (old != null) {
+            fresh.page.laterThan(old.page);
+        }
         slot.kept = fresh;
         long total = bytes.addAndGet(fresh.page.bytes() - (old == null ? 0 : old.page.bytes()));
         if (total > maxBytes.asLongValue()) {
@@ -205,6 +208,7 @@ public class SharedPages {
     private Response respond(SharedPage page, long checkedAgo, Policy policy, HttpHeaders request, boolean uncached) {
         Map<Hole, byte[]> values = new EnumMap<>(Hole.class);
         String token = null;
+        boolean hadToken = currentRequest.getCurrent() != null && FormToken.hasToken(currentRequest.getCurrent());
         if (page.has(Hole.CSRF_TOKEN)) {
             token = formToken.getToken();
             values.put(Hole.CSRF_TOKEN, ascii(token));
@@ -222,7 +226,12 @@ public class SharedPages {
         }
         String etag = etagOf(page, token, sharedShown);
         Response.ResponseBuilder answer;
-        if (ConditionalRequests.matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
+        if (ConditionalRequests.notModified(
+                request.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+                etag,
+                request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE),
+                page.renderedAt,
+                token == null || hadToken)) {
             answer = Response.notModified();
         } else if (!overHttp2()
                 && ConditionalRequests.accepts(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING), "gzip")) {
@@ -236,6 +245,7 @@ public class SharedPages {
         }
         return answer.type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header(HttpHeaders.ETAG, etag)
+                .header(HttpHeaders.LAST_MODIFIED, ConditionalRequests.httpDate(page.renderedAt))
                 .header(HttpHeaders.CACHE_CONTROL, policy.cacheControl)
                 .header(HttpHeaders.VARY, "Cookie, Accept-Encoding")
                 .build();

@@ -48,6 +48,11 @@ public class FormToken {
         return token;
     }
 
+    /** Whether the browser sent a well-formed token (so a page it kept carries the same one). */
+    public static boolean hasToken(RoutingContext routing) {
+        return fromCookie(routing) != null;
+    }
+
     /** The browser's token, or a new one, set as its cookie on this answer. */
     public static String tokenOf(RoutingContext routing) {
         String token = fromCookie(routing);

@@ -125,6 +125,12 @@ class SharedPagesTest {
                 get(path, Map.of("Cookie", "parley_csrf=bbbbbbbbbbbbbbbbbbbbbbbbbb", "If-None-Match", etag));
         assertEquals(304, again.statusCode());
         assertEquals(0, again.body().length);
+        String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
+        assertEquals(
+                304,
+                get(path, Map.of("Cookie", "parley_csrf=bbbbbbbbbbbbbbbbbbbbbbbbbb", "If-Modified-Since", lastModified))
+                        .statusCode(),
+                "a browser that kept the date gets the same answer");
         HttpResponse<byte[]> otherBrowser =
                 get(path, Map.of("Cookie", "parley_csrf=cccccccccccccccccccccccccc", "If-None-Match", etag));
         assertEquals(200, otherBrowser.statusCode(), "another token, another page");
@@ -140,6 +146,11 @@ class SharedPagesTest {
                 get(path, Map.of("Cookie", "parley_csrf=bbbbbbbbbbbbbbbbbbbbbbbbbb", "If-None-Match", etag));
         assertEquals(200, changed.statusCode());
         assertTrue(new String(changed.body(), StandardCharsets.UTF_8).contains("Pending, then approved."));
+        assertEquals(
+                200,
+                get(path, Map.of("Cookie", "parley_csrf=bbbbbbbbbbbbbbbbbbbbbbbbbb", "If-Modified-Since", lastModified))
+                        .statusCode(),
+                "nor by its date");
     }
 
     @Test
