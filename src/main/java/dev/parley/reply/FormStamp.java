@@ -73,9 +73,21 @@ public class FormStamp implements ReplyFormStamps {
     }
 
     String stamp(Instant shown) {
-        String seconds = String.valueOf(shown.getEpochSecond());
-        return seconds + "." + Hmac.sign(signingKey, seconds);
+        long second = shown.getEpochSecond();
+        Signed last = lastSigned;
+        if (last != null && last.second == second) {
+            return last.stamp;
+        }
+        String seconds = String.valueOf(second);
+        String stamp = seconds + "." + Hmac.sign(signingKey, seconds);
+        lastSigned = new Signed(second, stamp);
+        return stamp;
     }
+
+    /** The last stamp made: every form shown within the same second carries the same, signed once. */
+    private volatile Signed lastSigned;
+
+    private record Signed(long second, String stamp) {}
 
     /** How long ago the form was shown; empty when the stamp is missing or forged. */
     Optional<Duration> age(String stamp, Instant now) {

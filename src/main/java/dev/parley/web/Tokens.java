@@ -10,15 +10,28 @@ import java.util.HexFormat;
 /** Random tokens for cookies, and the hashes under which they are stored (never the token itself). */
 public final class Tokens {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * One generator per thread: the platform's default reads the kernel's pool under one lock for every token, which
+     * shared pages (a token and a form key per answer, on every I/O thread) would queue on. Each DRBG seeds itself
+     * from the system's entropy source.
+     */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(Tokens::generator);
 
     private Tokens() {}
 
     /** A URL-safe random token of {@code bytes} random bytes. */
     public static String random(int bytes) {
         byte[] value = new byte[bytes];
-        RANDOM.nextBytes(value);
+        RANDOM.get().nextBytes(value);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
+    }
+
+    private static SecureRandom generator() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (java.security.NoSuchAlgorithmException absent) {
+            return new SecureRandom();
+        }
     }
 
     /** SHA-256 of the token, in hex: what the database keeps. */
