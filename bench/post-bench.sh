@@ -74,7 +74,7 @@ h2_app() {
   if [[ ! -f $app/quarkus-run.jar ]]; then
     [[ -z ${PARLEY_APP:-} ]] || die "no quarkus-run.jar in PARLEY_APP=$app"
     say "Packaging the H2 app (./mvnw -q -DskipTests package)"
-    mvn -q -DskipTests package
+    mvn -q -DskipTests package >&2
   fi
   compgen -G "$app/lib/main/com.h2database.h2-*.jar" >/dev/null || die "$app is not the H2 build"
   (cd "$app" && pwd)
@@ -94,7 +94,7 @@ pg_app() {
     rm -rf "$copy/src"
     mkdir -p "$copy"
     cp -a pom.xml mvnw .mvn src "$copy/"
-    (cd "$copy" && mvn -q -Ppostgresql -DskipTests package)
+    (cd "$copy" && mvn -q -Ppostgresql -DskipTests package) >&2
   fi
   compgen -G "$copy/target/quarkus-app/lib/main/org.postgresql.postgresql-*.jar" >/dev/null \
     || die "the PostgreSQL build has no PostgreSQL driver"
