@@ -11,6 +11,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.TypedQuery;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Collection;
@@ -152,14 +153,68 @@ public class Comment extends PanacheEntityBase {
                 .list();
     }
 
-    /** How many top-level threads {@link #listForThread} would show: decides whether a thread has pages. */
-    public static long countThreads(Article article, String authorTokenHash) {
-        return count(SHOWN + " and parentId is null", shownParameters(article, authorTokenHash));
+    /**
+     * Whether {@link #listForThread} would show more than {@code limit} top-level threads: decides whether a thread
+     * has pages. Read without counting the whole thread (a post asks this, and a busy thread has thousands of
+     * comments waiting): at most {@code limit + 1} published ones, on the thread index, plus this browser's own
+     * that only it sees (held, marked as spam by the rules, or hidden by reports), on its token's index. The two
+     * parts never overlap, and together they are exactly {@link #SHOWN}.
+     */
+    public static boolean hasMoreThreadsThan(Article article, String authorTokenHash, int limit) {
+        int published = getEntityManager()
+                .createQuery(
+                        "select c.id from Comment c where c.article = :article and c.status = :approved"
+                                + " and c.hiddenByReports = false and c.parentId is null"
+                                // The thread index's order: without it H2 reads every top-level comment of
+                                // the site through the parent index.
+                                + " order by c.article.id, c.status, c.createdAt, c.id",
+                        Long.class)
+                .setParameter("article", article)
+                .setParameter("approved", CommentStatus.APPROVED)
+                .setMaxResults(limit + 1)
+                .getResultList()
+                .size();
+        if (published > limit) {
+            return true;
+        }
+        long ownOnly = countWhere(
+                "article = ?1 and authorTokenHash = ?2 and parentId is null and (status = ?3"
+                        + " or status = ?4 and decidedAt is null or status = ?5 and hiddenByReports = true)",
+                article,
+                authorTokenHash == null ? "" : authorTokenHash,
+                CommentStatus.PENDING,
+                CommentStatus.SPAM,
+                CommentStatus.APPROVED);
+        return published + ownOnly > limit;
     }
 
     /** Whether the thread shows this comment to this browser (a reply whose parent is hidden shows at the top). */
     public static boolean isShown(Article article, long commentId, String authorTokenHash) {
-        return count(SHOWN + " and id = ?6", shownParameters(article, authorTokenHash, commentId)) > 0;
+        return exists(SHOWN + " and id = ?6", shownParameters(article, authorTokenHash, commentId));
+    }
+
+    /**
+     * Whether a comment matches: stops at the first row. Written out rather than Panache's {@code count}, which
+     * translates its query to SQL again on every call; this one Hibernate translates once.
+     */
+    public static boolean exists(String where, Object... parameters) {
+        TypedQuery<Long> query = getEntityManager().createQuery("select id from Comment where " + where, Long.class);
+        bind(query, parameters);
+        return !query.setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** How many comments match, with a query Hibernate translates to SQL once (see {@link #exists}). */
+    public static long countWhere(String where, Object... parameters) {
+        TypedQuery<Long> query =
+                getEntityManager().createQuery("select count(*) from Comment where " + where, Long.class);
+        bind(query, parameters);
+        return query.getSingleResult();
+    }
+
+    private static void bind(TypedQuery<Long> query, Object... parameters) {
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
     }
 
     /** Whether readers see it as waiting for a moderator rather than as published. */

@@ -119,33 +119,26 @@ public class ThreadService {
      */
     @Transactional
     public Optional<String> linkToComment(String slug, long commentId, String authorTokenHash) {
-        Optional<Integer> page = pageOf(slug, commentId, authorTokenHash);
-        if (page.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<Article> article = Article.findPublished(slug);
-        if (page.get() == 1 && article.isPresent() && article.get().isEmbedded()) {
-            return Optional.of(article.get().pageUrl + "#comment-" + commentId);
-        }
-        return Optional.of(dev.parley.web.Routes.comment(slug, page.get(), commentId));
+        return Article.findPublished(slug)
+                .flatMap(article -> pageOf(article, commentId, authorTokenHash)
+                        .map(page -> page == 1 && article.isEmbedded()
+                                ? article.pageUrl + "#comment-" + commentId
+                                : dev.parley.web.Routes.comment(slug, page, commentId)));
     }
 
     /**
      * The page of the article's thread that shows a comment to this browser, for the link to it after
      * posting; empty when the thread does not show it there (so that no link points at a missing anchor).
      */
-    @Transactional
-    public Optional<Integer> pageOf(String slug, long commentId, String authorTokenHash) {
+    private Optional<Integer> pageOf(Article article, long commentId, String authorTokenHash) {
         Discussion discussion = settings.discussion();
         int perPage = discussion.commentsPerPage();
-        return Article.findPublished(slug).flatMap(article -> {
-            if (perPage <= 0 || Comment.countThreads(article, authorTokenHash) <= perPage) {
-                // Everything fits on one page: no need to build the thread to find the comment.
-                return Comment.isShown(article, commentId, authorTokenHash) ? Optional.of(1) : Optional.empty();
-            }
-            ThreadBuilder thread = threadOf(article, authorTokenHash, discussion);
-            return thread.contains(commentId) ? Optional.of(thread.pageOf(commentId, perPage)) : Optional.empty();
-        });
+        if (perPage <= 0 || !Comment.hasMoreThreadsThan(article, authorTokenHash, perPage)) {
+            // Everything fits on one page: no need to build the thread to find the comment.
+            return Comment.isShown(article, commentId, authorTokenHash) ? Optional.of(1) : Optional.empty();
+        }
+        ThreadBuilder thread = threadOf(article, authorTokenHash, discussion);
+        return thread.contains(commentId) ? Optional.of(thread.pageOf(commentId, perPage)) : Optional.empty();
     }
 
     private static ThreadBuilder threadOf(Article article, String authorTokenHash, Discussion discussion) {

@@ -19,6 +19,10 @@ public class ReplyForm {
     public static final String SUBSCRIBE_COMMENTS = "subscribe_comments";
     public static final String SUBSCRIBE_APPROVAL = "subscribe_approval";
 
+    // Compiled once: String.matches would compile them again on every post.
+    private static final java.util.regex.Pattern REQUEST_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{16,64}");
+    private static final java.util.regex.Pattern COMMENT_ID = java.util.regex.Pattern.compile("\\d{1,18}");
+
     @RestForm
     @NotBlank(message = "Please type your comment.")
     @Size(max = Comment.MAX_BODY, message = "Your comment is too long: it can have at most 65,525 characters.")
@@ -70,7 +74,7 @@ public class ReplyForm {
 
     /** The request key if it looks like one Parley made; anything else is ignored. */
     String requestKeyOrNull() {
-        return requestKey != null && requestKey.matches("[A-Za-z0-9_-]{16,64}") ? requestKey : null;
+        return requestKey != null && REQUEST_KEY.matcher(requestKey).matches() ? requestKey : null;
     }
 
     /** The comment replied to; empty for a top-level comment (or a value that is not a number). */
@@ -89,7 +93,7 @@ public class ReplyForm {
     boolean parentReadable() {
         return commentParent == null
                 || commentParent.isBlank()
-                || commentParent.strip().matches("\\d{1,18}");
+                || COMMENT_ID.matcher(commentParent.strip()).matches();
     }
 
     /**

@@ -227,13 +227,13 @@ public class ReplyService {
             author = "authorName";
             who = c.authorName;
         }
-        return Comment.count(
-                        "article = ?1 and bodyHash = ?2 and status in ?3 and " + author + " = ?4",
-                        c.article,
-                        c.bodyHash,
-                        java.util.List.of(CommentStatus.PENDING, CommentStatus.APPROVED),
-                        who)
-                > 0;
+        return Comment.exists(
+                "article = ?1 and bodyHash = ?2 and (status = ?3 or status = ?4) and " + author + " = ?5",
+                c.article,
+                c.bodyHash,
+                CommentStatus.PENDING,
+                CommentStatus.APPROVED,
+                who);
     }
 
     /** The flood answer, for a post that lost the race for a flood key to another post a moment ago. */

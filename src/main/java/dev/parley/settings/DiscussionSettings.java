@@ -79,6 +79,14 @@ public class DiscussionSettings extends PanacheEntityBase {
         return findById(THE_ROW);
     }
 
+    /** The row's version: it moves with every saved change, so it tells whether settings read earlier still hold. */
+    static int currentVersion() {
+        return getEntityManager()
+                .createQuery("select s.version from DiscussionSettings s where s.id = :id", Integer.class)
+                .setParameter("id", THE_ROW)
+                .getSingleResult();
+    }
+
     Discussion toDiscussion() {
         return new Discussion(
                 threadDepth,

@@ -10,9 +10,18 @@ import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Reads and changes the discussion settings. Reads are a primary-key lookup, cheap enough per request. */
+/**
+ * Reads and changes the discussion settings. Every read asks the database for the row's version (a primary-key
+ * lookup of one number), so a change saved through any instance applies at the next request; the whole row, and
+ * the settings made from it, are read again only when that version moved.
+ */
 @ApplicationScoped
 public class SettingsService {
+
+    /** The settings as last read, with the row version they were read at. */
+    private record Read(int version, Discussion discussion) {}
+
+    private volatile Read last;
 
     static final int DEFAULT_TRIAL = 200;
     static final int MAX_TRIAL = 5000;
@@ -25,7 +34,14 @@ public class SettingsService {
 
     @Transactional
     public Discussion discussion() {
-        return DiscussionSettings.current().toDiscussion();
+        Read known = last;
+        if (known != null && known.version() == DiscussionSettings.currentVersion()) {
+            return known.discussion();
+        }
+        DiscussionSettings row = DiscussionSettings.current();
+        Read fresh = new Read(row.version, row.toDiscussion());
+        last = fresh;
+        return fresh.discussion();
     }
 
     /**
@@ -43,6 +59,7 @@ public class SettingsService {
         DiscussionSettings row = DiscussionSettings.current();
         Discussion before = row.toDiscussion();
         if (!before.equals(wanted)) {
+            last = null;
             row.apply(wanted);
             audit.record(
                     actor,
