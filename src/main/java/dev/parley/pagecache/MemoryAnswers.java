@@ -11,8 +11,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -54,25 +52,10 @@ public class MemoryAnswers {
             return;
         }
         SharedPage page = ready.get().page();
-        Map<Hole, byte[]> values = new EnumMap<>(Hole.class);
-        String token = null;
-        boolean hadToken = FormToken.hasToken(routing);
-        if (page.has(Hole.CSRF_TOKEN)) {
-            token = FormToken.tokenOf(routing);
-            values.put(Hole.CSRF_TOKEN, ascii(token));
-        }
-        if (page.has(Hole.FORM_KEY)) {
-            values.put(Hole.FORM_KEY, ascii(formStamps.getKey()));
-        }
-        if (page.has(Hole.FORM_SHOWN)) {
-            values.put(Hole.FORM_SHOWN, ascii(formStamps.getShown()));
-        }
-        String sharedShown = null;
-        if (page.has(Hole.SHARED_FORM_SHOWN)) {
-            sharedShown = formStamps.getSharedShown();
-            values.put(Hole.SHARED_FORM_SHOWN, ascii(sharedShown));
-        }
-        String etag = SharedPages.etagOf(page, token, sharedShown);
+        VisitorValues visitor =
+                VisitorValues.of(page, () -> FormToken.tokenOf(routing), FormToken.hasToken(routing), formStamps);
+        Map<Hole, byte[]> values = visitor.values();
+        String etag = visitor.etag();
         HttpServerRequest request = routing.request();
         HttpServerResponse response = routing.response()
                 .putHeader("Content-Type", "text/html;charset=UTF-8")
@@ -87,7 +70,7 @@ public class MemoryAnswers {
                 etag,
                 request.getHeader("If-Modified-Since"),
                 page.renderedAt,
-                token == null || hadToken)) {
+                visitor.datesTell())) {
             response.setStatusCode(304).end();
         } else if (request.version() != io.vertx.core.http.HttpVersion.HTTP_2
                 && ConditionalRequests.accepts(request.getHeader("Accept-Encoding"), "gzip")) {
@@ -118,9 +101,5 @@ public class MemoryAnswers {
             }
         }
         return true;
-    }
-
-    private static byte[] ascii(String value) {
-        return value.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -4,16 +4,13 @@ import dev.parley.web.FormToken;
 import dev.parley.web.ReplyFormStamps;
 import dev.parley.web.SharedRendering;
 import dev.parley.web.SharedRendering.Hole;
-import dev.parley.web.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -206,32 +203,18 @@ public class SharedPages {
     }
 
     private Response respond(SharedPage page, long checkedAgo, Policy policy, HttpHeaders request, boolean uncached) {
-        Map<Hole, byte[]> values = new EnumMap<>(Hole.class);
-        String token = null;
-        boolean hadToken = currentRequest.getCurrent() != null && FormToken.hasToken(currentRequest.getCurrent());
-        if (page.has(Hole.CSRF_TOKEN)) {
-            token = formToken.getToken();
-            values.put(Hole.CSRF_TOKEN, ascii(token));
-        }
-        if (page.has(Hole.FORM_KEY)) {
-            values.put(Hole.FORM_KEY, ascii(formStamp.getKey()));
-        }
-        if (page.has(Hole.FORM_SHOWN)) {
-            values.put(Hole.FORM_SHOWN, ascii(formStamp.getShown()));
-        }
-        String sharedShown = null;
-        if (page.has(Hole.SHARED_FORM_SHOWN)) {
-            sharedShown = formStamp.getSharedShown();
-            values.put(Hole.SHARED_FORM_SHOWN, ascii(sharedShown));
-        }
-        String etag = etagOf(page, token, sharedShown);
+        io.vertx.ext.web.RoutingContext routing = currentRequest.getCurrent();
+        VisitorValues visitor =
+                VisitorValues.of(page, formToken::getToken, routing != null && FormToken.hasToken(routing), formStamp);
+        Map<Hole, byte[]> values = visitor.values();
+        String etag = visitor.etag();
         Response.ResponseBuilder answer;
         if (ConditionalRequests.notModified(
                 request.getHeaderString(HttpHeaders.IF_NONE_MATCH),
                 etag,
                 request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE),
                 page.renderedAt,
-                token == null || hadToken)) {
+                visitor.datesTell())) {
             answer = Response.notModified();
         } else if (!overHttp2()
                 && ConditionalRequests.accepts(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING), "gzip")) {
@@ -251,29 +234,9 @@ public class SharedPages {
                 .build();
     }
 
-    /**
-     * Weak: the bytes differ per answer (the form's key and time), the page does not. With a CSRF token, its hash
-     * is part of the tag, so that a browser whose token changed never keeps a page with the old one; the fragment's
-     * tag changes with the minute of its form's time, as the fragment did before it was kept.
-     */
-    static String etagOf(SharedPage page, String token, String sharedShown) {
-        StringBuilder tag = new StringBuilder("W/\"").append(page.contentHash);
-        if (token != null) {
-            tag.append('-').append(Tokens.sha256(token), 0, 8);
-        }
-        if (sharedShown != null) {
-            tag.append('-').append(Tokens.sha256(sharedShown), 0, 8);
-        }
-        return tag.append('"').toString();
-    }
-
     private boolean overHttp2() {
         io.vertx.ext.web.RoutingContext routing = currentRequest.getCurrent();
         return routing != null && routing.request().version() == io.vertx.core.http.HttpVersion.HTTP_2;
-    }
-
-    private static byte[] ascii(String value) {
-        return value.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Forgets every kept page (tests that change the database behind Hibernate's back, and the operator's switch). */
