@@ -66,6 +66,7 @@ class StatementCountTest {
     @BeforeEach
     void threads() {
         data.baselineSettings();
+        data.noStaffAlerts();
         warmUp = data.article("Warm-up thread");
         data.threadedComments(warmUp, 10, CommentStatus.APPROVED);
         small = data.article("Ten comments");

@@ -500,6 +500,16 @@ public class TestData {
         account.digestSentAt = alerts.isDigest() ? Instant.now() : null;
     }
 
+    /**
+     * No staff member gets mail about comments: each alert is a mail of its own, so what posting costs would depend on
+     * how many staff other tests left with alerts on.
+     */
+    @Transactional
+    public void noStaffAlerts() {
+        Account.update("mailAlerts = ?1", dev.parley.identity.MailAlerts.NONE);
+        dev.parley.identity.ReaderIdentity.update("mailAlerts = ?1", dev.parley.identity.MailAlerts.NONE);
+    }
+
     @Transactional
     public Account accountByEmail(String email) {
         return Account.findByEmail(email).orElseThrow();
