@@ -104,7 +104,9 @@ echo "memory-start: creating the data folder ($DATA)" >&2
 launch "" "$BENCH_DIR/app-first-start.log" PARLEY_ADMIN_EMAIL=owner@example.org PARLEY_ADMIN_PASSWORD=bench-owner-password
 await_page "http://127.0.0.1:$PORT/"
 stop_app
-java -cp "$h2_jar" bench/SeedThreads.java "jdbc:h2:file:$(cd "$DATA" && pwd)/parley" "$COMMENTS" >/dev/null
+# The app's jar too: H2 runs the page cache's triggers (pagecache/H2StampTriggers) on every insert.
+app_jar=$(ls "$APP"/app/*.jar | head -n 1)
+java -cp "$h2_jar:$app_jar" bench/SeedThreads.java "jdbc:h2:file:$(cd "$DATA" && pwd)/parley" "$COMMENTS" >/dev/null
 
 # --- Each configuration: STARTS timed starts, then one start under load ------------------------------------
 declare -A result
