@@ -27,7 +27,9 @@ import org.jboss.logging.Logger;
  * </ul>
  *
  * <p>Keys are generated lazily, on the first lookup, so that building the application never writes
- * into a data folder.
+ * into a data folder. The class-data archive (AppCDS) is recorded by starting the packaged application up
+ * to its static initialisation ({@value #APPCDS_TRAINING}): that run gets keys that live in memory only, so
+ * the package and the image built from it hold no key file.
  */
 public class DataFolderConfigSource implements ConfigSource {
 
@@ -36,6 +38,7 @@ public class DataFolderConfigSource implements ConfigSource {
     static final String SECRETS_KEY = "parley.secrets-key";
     private static final Set<String> KEYS = Set.of(SESSION_KEY, SECRETS_KEY);
     private static final String FILE_NAME = "secrets.properties";
+    static final String APPCDS_TRAINING = "quarkus.appcds.generate";
     private static final Logger LOG = Logger.getLogger(DataFolderConfigSource.class);
 
     private final Path dataPath;
@@ -82,6 +85,11 @@ public class DataFolderConfigSource implements ConfigSource {
 
     private synchronized Properties loadOrGenerate() {
         if (keys != null) {
+            return keys;
+        }
+        if (Boolean.getBoolean(APPCDS_TRAINING)) {
+            keys = new Properties();
+            KEYS.forEach(key -> keys.setProperty(key, randomKey()));
             return keys;
         }
         try {
