@@ -3,7 +3,6 @@ package dev.parley.pagecache;
 import dev.parley.web.SharedRendering.Hole;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -132,57 +131,6 @@ final class SharedPage {
         return io.vertx.core.buffer.Buffer.buffer(io.netty.buffer.Unpooled.wrappedBuffer(parts));
     }
 
-    /** The page as sent without compression. */
-    byte[] plain(Map<Hole, byte[]> values) {
-        long length = plainLength;
-        for (Hole hole : holes) {
-            length += values.get(hole).length;
-        }
-        byte[] out = new byte[Math.toIntExact(length)];
-        int at = 0;
-        for (int i = 0; i < plain.length; i++) {
-            if (i > 0) {
-                byte[] value = values.get(holes[i - 1]);
-                System.arraycopy(value, 0, out, at, value.length);
-                at += value.length;
-            }
-            System.arraycopy(plain[i], 0, out, at, plain[i].length);
-            at += plain[i].length;
-        }
-        return out;
-    }
-
-    /** The page as a gzip stream: compressed pieces as they are, each value as a stored block. */
-    byte[] gzip(Map<Hole, byte[]> values) {
-        long length = 10 + deflatedLength + 5 + 8;
-        long uncompressed = plainLength;
-        for (Hole hole : holes) {
-            int valueLength = values.get(hole).length;
-            length += GzipSplice.storedLength(valueLength);
-            uncompressed += valueLength;
-        }
-        byte[] out = new byte[Math.toIntExact(length)];
-        byte[] header = GzipSplice.header();
-        System.arraycopy(header, 0, out, 0, header.length);
-        int at = header.length;
-        long crc = firstCrc;
-        for (int i = 0; i < deflated.length; i++) {
-            if (i > 0) {
-                byte[] value = values.get(holes[i - 1]);
-                at = GzipSplice.storedBlock(value, out, at);
-                crc = GzipSplice.crcContinue(crc, value);
-                crc = GzipSplice.crcContinue(crc, plain[i]);
-            }
-            System.arraycopy(deflated[i], 0, out, at, deflated[i].length);
-            at += deflated[i].length;
-        }
-        byte[] last = GzipSplice.lastBlock();
-        System.arraycopy(last, 0, out, at, last.length);
-        at += last.length;
-        GzipSplice.trailer(crc, uncompressed, out, at);
-        return out;
-    }
-
     private static String hashOf(byte[][] pieces, Hole[] holes) {
         try {
             java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
@@ -197,12 +145,5 @@ final class SharedPage {
         } catch (java.security.NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }
-    }
-
-    /** Values for every hole, for tests and the content hash. */
-    static Map<Hole, byte[]> values(Map<Hole, String> values) {
-        Map<Hole, byte[]> bytes = new EnumMap<>(Hole.class);
-        values.forEach((hole, value) -> bytes.put(hole, value.getBytes(StandardCharsets.UTF_8)));
-        return bytes;
     }
 }

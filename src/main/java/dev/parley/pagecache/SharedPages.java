@@ -219,9 +219,9 @@ public class SharedPages {
         } else if (!overHttp2()
                 && ConditionalRequests.accepts(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING), "gzip")) {
             // Over HTTP/2, Vert.x reads Content-Encoding as an order to compress: it compresses the plain page.
-            answer = Response.ok(page.gzip(values)).header("Content-Encoding", "gzip");
+            answer = Response.ok(page.gzipBuffer(values)).header("Content-Encoding", "gzip");
         } else {
-            answer = Response.ok(page.plain(values));
+            answer = Response.ok(page.plainBuffer(values));
         }
         if (!uncached) {
             answer.header(CHECKED_HEADER, checkedAgo);
