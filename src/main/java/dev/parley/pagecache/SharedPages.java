@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
  * Pages every anonymous reader shares (an article with its thread, a thread fragment), rendered once and then
@@ -32,8 +31,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class SharedPages {
-
-    private static final Logger LOG = Logger.getLogger(SharedPages.class);
 
     /** Says how long ago, in milliseconds, the rendering was last confirmed current by the database. */
     public static final String CHECKED_HEADER = "X-Parley-Thread-Checked-Ms-Ago";
@@ -157,11 +154,10 @@ public class SharedPages {
             Kept fresh = new Kept(SharedPage.of(html.get()), stamp.get(), startedAt, generation);
             keep(slot, fresh);
             return fresh;
-        } catch (SQLException unreachable) {
-            // The database is away: nothing can change meanwhile, so a page kept is still right; without one, the
-            // reader gets what the page gives without the cache (the page that says to try again).
-            LOG.debugf("Could not check a kept page: %s", unreachable.getMessage());
-            return kept;
+        } catch (SQLException failure) {
+            // A page that cannot be confirmed is not answered: this instance may have lost the database while
+            // another still writes to it. The page code's error mapping tells "unavailable" (503) from a bug.
+            throw new IllegalStateException("A kept page could not be checked against the database", failure);
         }
     }
 
