@@ -27,9 +27,10 @@ import org.jboss.logging.Logger;
  * </ul>
  *
  * <p>Keys are generated lazily, on the first lookup, so that building the application never writes
- * into a data folder. The class-data archive (AppCDS) is recorded by starting the packaged application up
+ * into a data folder. Quarkus's own recording of a class-data archive (AppCDS) starts the packaged application up
  * to its static initialisation ({@value #APPCDS_TRAINING}): that run gets keys that live in memory only, so
- * the package and the image built from it hold no key file.
+ * the package and the image built from it hold no key file. (Parley's training run, {@link TrainingRun}, has a
+ * throw-away data folder of its own.)
  */
 public class DataFolderConfigSource implements ConfigSource {
 

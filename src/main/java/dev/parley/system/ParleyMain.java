@@ -28,7 +28,13 @@ public class ParleyMain {
                 System.exit(1);
             }
         }
-        Quarkus.run(args);
+        if (ConfigProvider.getConfig()
+                .getOptionalValue(TrainingRun.PROPERTY, Boolean.class)
+                .orElse(false)) {
+            Quarkus.run(TrainingRun.class, args);
+        } else {
+            Quarkus.run(args);
+        }
     }
 
     /** A message saying why {@code PARLEY_PATH_PREFIX} is not a path, or null when it is one (or unset). */
