@@ -119,11 +119,19 @@ public class ThreadService {
      */
     @Transactional
     public Optional<String> linkToComment(String slug, long commentId, String authorTokenHash) {
-        return Article.findPublished(slug)
-                .flatMap(article -> pageOf(article, commentId, authorTokenHash)
-                        .map(page -> page == 1 && article.isEmbedded()
-                                ? article.pageUrl + "#comment-" + commentId
-                                : dev.parley.web.Routes.comment(slug, page, commentId)));
+        return Article.findPublished(slug).flatMap(article -> linkToComment(article, commentId, authorTokenHash));
+    }
+
+    /**
+     * The same, for the article at hand inside the transaction that stores the comment: the link costs no look-up
+     * of the article or the settings again, nor a transaction of its own.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<String> linkToComment(Article article, long commentId, String authorTokenHash) {
+        return pageOf(article, commentId, authorTokenHash)
+                .map(page -> page == 1 && article.isEmbedded()
+                        ? article.pageUrl + "#comment-" + commentId
+                        : dev.parley.web.Routes.comment(article.slug, page, commentId));
     }
 
     /**

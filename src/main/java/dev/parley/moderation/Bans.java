@@ -34,22 +34,45 @@ public class Bans {
      */
     @Transactional
     public Optional<String> reasonFor(String email, Long identityId, String ip, Instant now) {
-        List<String> reasons = new ArrayList<>();
-        check(reasons, BanKind.EMAIL, email, now);
-        check(reasons, BanKind.IDENTITY, identityId == null ? null : identityId.toString(), now);
-        check(reasons, BanKind.IP, ip, now);
-        return reasons.stream().findFirst();
+        Map<BanKind, String> asked = new LinkedHashMap<>();
+        put(asked, BanKind.EMAIL, email);
+        put(asked, BanKind.IDENTITY, identityId == null ? null : identityId.toString());
+        put(asked, BanKind.IP, ip);
+        if (asked.isEmpty()) {
+            return Optional.empty();
+        }
+        // One query for the three kinds (posting asks for each comment); the first kind asked that matches wins.
+        StringBuilder where = new StringBuilder();
+        List<Object> parameters = new ArrayList<>();
+        asked.forEach((kind, value) -> {
+            where.append(where.length() == 0 ? "" : " or ")
+                    .append("(kind = ?")
+                    .append(parameters.size() + 1)
+                    .append(" and value = ?")
+                    .append(parameters.size() + 2)
+                    .append(')');
+            parameters.add(kind);
+            parameters.add(value);
+        });
+        List<Ban> matching =
+                Ban.<Ban>find(where.toString(), parameters.toArray()).list();
+        for (BanKind kind : asked.keySet()) {
+            Optional<Ban> active = matching.stream()
+                    .filter(ban -> ban.kind == kind && ban.isActive(now))
+                    .findFirst();
+            if (active.isPresent()) {
+                Ban ban = active.get();
+                return Optional.of("banned " + kind.label()
+                        + (ban.expiresAt == null ? "" : " until " + TemplateExtensions.readable(ban.expiresAt)));
+            }
+        }
+        return Optional.empty();
     }
 
-    private static void check(List<String> reasons, BanKind kind, String value, Instant now) {
-        if (value == null || value.isBlank()) {
-            return;
+    private static void put(Map<BanKind, String> asked, BanKind kind, String value) {
+        if (value != null && !value.isBlank()) {
+            asked.put(kind, kind.normalise(value));
         }
-        Ban.<Ban>find("kind = ?1 and value = ?2", kind, kind.normalise(value)).stream()
-                .filter(ban -> ban.isActive(now))
-                .findFirst()
-                .ifPresent(ban -> reasons.add("banned " + kind.label()
-                        + (ban.expiresAt == null ? "" : " until " + TemplateExtensions.readable(ban.expiresAt))));
     }
 
     /** Every ban, active ones first, newest first within each. */

@@ -6,11 +6,16 @@ import java.util.Map;
 /** What became of a submitted comment. */
 sealed interface PostOutcome {
 
-    /** Stored (held, published or, for bots, silently marked as spam). */
-    record Posted(long commentId, Subscriptions.Answer mail) implements PostOutcome {
+    /**
+     * Stored (held, published or, for bots, silently marked as spam).
+     *
+     * @param link where the comment shows to its author, found while storing it; {@code null} for a comment an
+     *     earlier arrival of the same form stored, whose link is found afterwards
+     */
+    record Posted(long commentId, Subscriptions.Answer mail, String link) implements PostOutcome {
 
         Posted(long commentId) {
-            this(commentId, null);
+            this(commentId, null, null);
         }
     }
 

@@ -131,7 +131,9 @@ public class ReplyDesk {
                             ReplyForm.trimmedOrNull(form.url),
                             Cookies.secure(uri))
                     .toArray(NewCookie[]::new);
-            String target = whereItShows(slug, posted.commentId(), commenter.tokenHash());
+            String target = posted.link() != null
+                    ? posted.link()
+                    : whereItShows(slug, posted.commentId(), commenter.tokenHash());
             return Response.seeOther(URI.create(withMailAnswer(target, slug, posted)))
                     .cookie(cookies)
                     .build();

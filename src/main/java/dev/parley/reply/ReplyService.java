@@ -5,12 +5,14 @@ import dev.parley.article.Comment;
 import dev.parley.article.CommentEvent;
 import dev.parley.article.CommentStatus;
 import dev.parley.article.ThreadLocator;
+import dev.parley.article.ThreadService;
 import dev.parley.identity.SignedIn;
 import dev.parley.settings.Discussion;
 import dev.parley.settings.SettingsService;
 import dev.parley.subscription.Subscriptions;
 import dev.parley.web.FormState;
 import dev.parley.web.FormValidation;
+import dev.parley.web.Routes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -57,6 +59,9 @@ public class ReplyService {
 
     @Inject
     Subscriptions subscriptions;
+
+    @Inject
+    ThreadService threads;
 
     /**
      * Validates and stores a comment. The transaction commits before this method returns, so the reader is
@@ -153,7 +158,9 @@ public class ReplyService {
                 mail = subscriptions.subscribe(article, mailTo, comment.identityId, form.wantsFollowUps(), approval);
             }
         }
-        return new PostOutcome.Posted(comment.id, mail);
+        String link = threads.linkToComment(article, comment.id, origin.authorTokenHash())
+                .orElseGet(() -> Routes.commentPage(slug, 1));
+        return new PostOutcome.Posted(comment.id, mail, link);
     }
 
     /** The comment an earlier submission of this very form (same key, article and text) made, if any. */
