@@ -13,11 +13,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Bans by email address, signed-in identity or IP address, with an optional expiry. */
 @ApplicationScoped
@@ -34,45 +34,31 @@ public class Bans {
      */
     @Transactional
     public Optional<String> reasonFor(String email, Long identityId, String ip, Instant now) {
-        Map<BanKind, String> asked = new LinkedHashMap<>();
-        put(asked, BanKind.EMAIL, email);
-        put(asked, BanKind.IDENTITY, identityId == null ? null : identityId.toString());
-        put(asked, BanKind.IP, ip);
-        if (asked.isEmpty()) {
-            return Optional.empty();
-        }
-        // One query for the three kinds (posting asks for each comment); the first kind asked that matches wins.
-        StringBuilder where = new StringBuilder();
-        List<Object> parameters = new ArrayList<>();
-        asked.forEach((kind, value) -> {
-            where.append(where.length() == 0 ? "" : " or ")
-                    .append("(kind = ?")
-                    .append(parameters.size() + 1)
-                    .append(" and value = ?")
-                    .append(parameters.size() + 2)
-                    .append(')');
-            parameters.add(kind);
-            parameters.add(value);
-        });
-        List<Ban> matching =
-                Ban.<Ban>find(where.toString(), parameters.toArray()).list();
-        for (BanKind kind : asked.keySet()) {
-            Optional<Ban> active = matching.stream()
-                    .filter(ban -> ban.kind == kind && ban.isActive(now))
-                    .findFirst();
-            if (active.isPresent()) {
-                Ban ban = active.get();
-                return Optional.of("banned " + kind.label()
+        // One query for the three kinds (posting asks for each comment); a detail not given is null, which matches
+        // no ban. The first kind, in this order, with an active ban wins.
+        String[] values = {
+            normalised(BanKind.EMAIL, email),
+            normalised(BanKind.IDENTITY, identityId == null ? null : identityId.toString()),
+            normalised(BanKind.IP, ip)
+        };
+        List<Ban> matching = Ban.<Ban>find(
+                        "kind = ?1 and value = ?2 or kind = ?3 and value = ?4 or kind = ?5 and value = ?6",
+                        BanKind.EMAIL,
+                        values[0],
+                        BanKind.IDENTITY,
+                        values[1],
+                        BanKind.IP,
+                        values[2])
+                .list();
+        return Stream.of(BanKind.EMAIL, BanKind.IDENTITY, BanKind.IP)
+                .flatMap(kind -> matching.stream().filter(ban -> ban.kind == kind && ban.isActive(now)))
+                .findFirst()
+                .map(ban -> "banned " + ban.kind.label()
                         + (ban.expiresAt == null ? "" : " until " + TemplateExtensions.readable(ban.expiresAt)));
-            }
-        }
-        return Optional.empty();
     }
 
-    private static void put(Map<BanKind, String> asked, BanKind kind, String value) {
-        if (value != null && !value.isBlank()) {
-            asked.put(kind, kind.normalise(value));
-        }
+    private static String normalised(BanKind kind, String value) {
+        return value == null || value.isBlank() ? null : kind.normalise(value);
     }
 
     /** Every ban, active ones first, newest first within each. */
