@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -154,7 +155,8 @@ class ScriptTagBrowserTest {
 
     /** Waits for the script to show the thread (or its failure) and gives the thread's shadow root. */
     private SearchContext thread() {
-        WebElement element = browser.findElement(By.cssSelector("div[data-parley-thread]"));
+        // The wait ignores "no such element" while a navigation is still loading the page.
+        WebElement element = wait.until(d -> d.findElement(By.cssSelector("div[data-parley-thread]")));
         wait.until(d -> element.getAttribute("data-parley-state") != null);
         return element.getShadowRoot();
     }
@@ -363,9 +365,11 @@ class ScriptTagBrowserTest {
                     mine.findElement(By.cssSelector(".comment-content p")).getText());
 
             // Log Out ends the session at Parley and at Keycloak, and comes back to the page as a guest.
-            WebElement signedInPage = browser.findElement(By.cssSelector("div[data-parley-thread]"));
+            // A mark on this document tells when the next one has loaded. Checking the old element for staleness
+            // races the navigation: Chromium may answer "node does not belong to the document" instead.
+            browser.executeScript("window.parleySignedInPage = true;");
             back.findElement(By.cssSelector("#reader-logout")).click();
-            wait.until(ExpectedConditions.stalenessOf(signedInPage));
+            wait.until(d -> aNewDocumentHasLoaded());
             wait.until(d -> d.getCurrentUrl().startsWith(hostOrigin() + path));
             SearchContext guest = thread();
             wait.until(d -> !guest.findElements(By.cssSelector("#commentform")).isEmpty());
@@ -389,6 +393,16 @@ class ScriptTagBrowserTest {
             throw e;
         } finally {
             providers.setEnabled(providerId, false);
+        }
+    }
+
+    /** True once the document marked before a navigation has been replaced by one that finished loading. */
+    private boolean aNewDocumentHasLoaded() {
+        try {
+            return Boolean.TRUE.equals(browser.executeScript(
+                    "return window.parleySignedInPage === undefined && document.readyState === 'complete';"));
+        } catch (WebDriverException midNavigation) {
+            return false;
         }
     }
 }
