@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 @Entity
@@ -120,10 +121,12 @@ public class Comment extends PanacheEntityBase {
     @Version
     public int version;
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     /** The hash duplicates are found by: the text with case, formatting and spacing folded away. */
     public static String hashOf(String body) {
         return dev.parley.web.Tokens.sha256(
-                dev.parley.rules.TextFolding.fold(body).replaceAll("\\s+", " ").strip());
+                WHITESPACE.matcher(dev.parley.rules.TextFolding.fold(body)).replaceAll(" ").strip());
     }
 
     /**

@@ -119,31 +119,43 @@ public class ThreadService {
      */
     @Transactional
     public Optional<String> linkToComment(String slug, long commentId, String authorTokenHash) {
-        return Article.findPublished(slug).flatMap(article -> linkToComment(article, commentId, authorTokenHash));
+        return Article.findPublished(slug)
+                .flatMap(article -> pageOf(article, commentId, authorTokenHash, settings.discussion(), null)
+                        .map(page -> link(article, page, commentId)));
     }
 
     /**
-     * The same, for the article at hand inside the transaction that stores the comment: the link costs no look-up
-     * of the article or the settings again, nor a transaction of its own.
+     * The same, for a comment just stored in this transaction, with its article and the rules it was posted
+     * under at hand: no look-up of the article or the settings again, no transaction of its own, and no query
+     * to learn whether its author sees it (they do, unless it is held and they have no author token).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<String> linkToComment(Article article, long commentId, String authorTokenHash) {
-        return pageOf(article, commentId, authorTokenHash)
-                .map(page -> page == 1 && article.isEmbedded()
-                        ? article.pageUrl + "#comment-" + commentId
-                        : dev.parley.web.Routes.comment(article.slug, page, commentId));
+    public Optional<String> linkToNewComment(Comment comment, Discussion rules) {
+        Article article = comment.article;
+        boolean shown = comment.status == CommentStatus.APPROVED || comment.authorTokenHash != null;
+        return pageOf(article, comment.id, comment.authorTokenHash, rules, shown)
+                .map(page -> link(article, page, comment.id));
+    }
+
+    private static String link(Article article, int page, long commentId) {
+        return page == 1 && article.isEmbedded()
+                ? article.pageUrl + "#comment-" + commentId
+                : dev.parley.web.Routes.comment(article.slug, page, commentId);
     }
 
     /**
      * The page of the article's thread that shows a comment to this browser, for the link to it after
      * posting; empty when the thread does not show it there (so that no link points at a missing anchor).
+     *
+     * @param shownAtAll whether the thread shows the comment to this browser, when the caller knows; else null
      */
-    private Optional<Integer> pageOf(Article article, long commentId, String authorTokenHash) {
-        Discussion discussion = settings.discussion();
+    private Optional<Integer> pageOf(
+            Article article, long commentId, String authorTokenHash, Discussion discussion, Boolean shownAtAll) {
         int perPage = discussion.commentsPerPage();
         if (perPage <= 0 || !Comment.hasMoreThreadsThan(article, authorTokenHash, perPage)) {
             // Everything fits on one page: no need to build the thread to find the comment.
-            return Comment.isShown(article, commentId, authorTokenHash) ? Optional.of(1) : Optional.empty();
+            boolean shown = shownAtAll != null ? shownAtAll : Comment.isShown(article, commentId, authorTokenHash);
+            return shown ? Optional.of(1) : Optional.empty();
         }
         ThreadBuilder thread = threadOf(article, authorTokenHash, discussion);
         return thread.contains(commentId) ? Optional.of(thread.pageOf(commentId, perPage)) : Optional.empty();

@@ -158,8 +158,7 @@ public class ReplyService {
                 mail = subscriptions.subscribe(article, mailTo, comment.identityId, form.wantsFollowUps(), approval);
             }
         }
-        String link = threads.linkToComment(article, comment.id, origin.authorTokenHash())
-                .orElseGet(() -> Routes.commentPage(slug, 1));
+        String link = threads.linkToNewComment(comment, rules).orElseGet(() -> Routes.commentPage(slug, 1));
         return new PostOutcome.Posted(comment.id, mail, link);
     }
 

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 class StatementCountTest {
 
     // Measured on H2 and PostgreSQL alike (README, "Statements per page"): 4 for a page, 10 and 11 for the queue,
-    // 14 for a comment and 15 for a reply. The limits leave a statement or two of room, no more.
+    // 10 for a comment and 11 for a reply. The limits leave a statement or two of room, no more.
 
     /** The article page: the article, the settings, the thread in one query, the sign-in buttons or the session. */
     static final int PAGE_LIMIT = 6;
@@ -46,10 +46,10 @@ class StatementCountTest {
 
     /**
      * Posting: the article, the settings, the request key, the duplicate check, bans (one query), the insert, who to
-     * alert, then, in the same transaction, the page the comment shows on (the settings' version, its thread). A
-     * reply also reads the comment it answers.
+     * alert, then, in the same transaction, the page the comment shows on (whether its thread has pages). A reply
+     * also reads the comment it answers.
      */
-    static final int POST_LIMIT = 14;
+    static final int POST_LIMIT = 12;
 
     @Inject
     TestData data;
