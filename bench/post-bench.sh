@@ -194,6 +194,13 @@ measure() {
     POST_RUN=warm POST_REPORT=$work/warmup.txt wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s \
       -s "$ROOT/bench/post.lua" "$BASE" >"$work/warmup-wrk.txt"
   fi
+  if [[ $db == postgresql ]]; then
+    # The planner's statistics of the tables the warm-up filled, as autovacuum keeps them on a production server
+    # (it analyzes a table once a tenth of it changed). Without them PostgreSQL plans for the empty table it saw
+    # at the start, and walks thousands of index entries per post; some test servers run with autovacuum off.
+    say "$label: ANALYZE after the warm-up (autovacuum: $(sql "$driver" "$url" "$user" "show autovacuum"))"
+    sql "$driver" "$url" "$user" "analyze" >/dev/null
+  fi
   local cpu_before cpu_after
   cpu_before=$(cpu_ticks "$APP_PID")
   POST_RUN=run POST_REPORT=$work/run.txt wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s \
