@@ -125,8 +125,10 @@ public class Comment extends PanacheEntityBase {
 
     /** The hash duplicates are found by: the text with case, formatting and spacing folded away. */
     public static String hashOf(String body) {
-        return dev.parley.web.Tokens.sha256(
-                WHITESPACE.matcher(dev.parley.rules.TextFolding.fold(body)).replaceAll(" ").strip());
+        return dev.parley.web.Tokens.sha256(WHITESPACE
+                .matcher(dev.parley.rules.TextFolding.fold(body))
+                .replaceAll(" ")
+                .strip());
     }
 
     /**
