@@ -193,6 +193,14 @@ public class Comment extends PanacheEntityBase {
         return published + ownOnly > limit;
     }
 
+    /**
+     * Whether the thread shows this comment, just posted, to the browser that posted it: {@link #SHOWN} for a comment
+     * that carries that browser's token, is not hidden by reports and has no moderator's decision yet.
+     */
+    public boolean showsToItsNewAuthor() {
+        return status == CommentStatus.APPROVED || authorTokenHash != null && status != CommentStatus.TRASH;
+    }
+
     /** Whether the thread shows this comment to this browser (a reply whose parent is hidden shows at the top). */
     public static boolean isShown(Article article, long commentId, String authorTokenHash) {
         return exists(SHOWN + " and id = ?6", shownParameters(article, authorTokenHash, commentId));

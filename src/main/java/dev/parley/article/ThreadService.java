@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /** Builds what readers see: the front page and an article with its thread. */
 @ApplicationScoped
@@ -120,20 +121,24 @@ public class ThreadService {
     @Transactional
     public Optional<String> linkToComment(String slug, long commentId, String authorTokenHash) {
         return Article.findPublished(slug)
-                .flatMap(article -> pageOf(article, commentId, authorTokenHash, settings.discussion(), null)
+                .flatMap(article -> pageOf(
+                                article,
+                                commentId,
+                                authorTokenHash,
+                                settings.discussion(),
+                                () -> Comment.isShown(article, commentId, authorTokenHash))
                         .map(page -> link(article, page, commentId)));
     }
 
     /**
      * The same, for a comment just stored in this transaction, with its article and the rules it was posted
      * under at hand: no look-up of the article or the settings again, no transaction of its own, and no query
-     * to learn whether its author sees it (they do, unless it is held and they have no author token).
+     * to learn whether its author sees it ({@link Comment#showsToItsNewAuthor}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<String> linkToNewComment(Comment comment, Discussion rules) {
         Article article = comment.article;
-        boolean shown = comment.status == CommentStatus.APPROVED || comment.authorTokenHash != null;
-        return pageOf(article, comment.id, comment.authorTokenHash, rules, shown)
+        return pageOf(article, comment.id, comment.authorTokenHash, rules, comment::showsToItsNewAuthor)
                 .map(page -> link(article, page, comment.id));
     }
 
@@ -147,15 +152,18 @@ public class ThreadService {
      * The page of the article's thread that shows a comment to this browser, for the link to it after
      * posting; empty when the thread does not show it there (so that no link points at a missing anchor).
      *
-     * @param shownAtAll whether the thread shows the comment to this browser, when the caller knows; else null
+     * @param shownAtAll whether the thread shows the comment to this browser at all
      */
     private Optional<Integer> pageOf(
-            Article article, long commentId, String authorTokenHash, Discussion discussion, Boolean shownAtAll) {
+            Article article,
+            long commentId,
+            String authorTokenHash,
+            Discussion discussion,
+            BooleanSupplier shownAtAll) {
         int perPage = discussion.commentsPerPage();
         if (perPage <= 0 || !Comment.hasMoreThreadsThan(article, authorTokenHash, perPage)) {
             // Everything fits on one page: no need to build the thread to find the comment.
-            boolean shown = shownAtAll != null ? shownAtAll : Comment.isShown(article, commentId, authorTokenHash);
-            return shown ? Optional.of(1) : Optional.empty();
+            return shownAtAll.getAsBoolean() ? Optional.of(1) : Optional.empty();
         }
         ThreadBuilder thread = threadOf(article, authorTokenHash, discussion);
         return thread.contains(commentId) ? Optional.of(thread.pageOf(commentId, perPage)) : Optional.empty();
