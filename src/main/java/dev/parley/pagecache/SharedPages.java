@@ -201,7 +201,7 @@ public class SharedPages {
     private Response respond(SharedPage page, long checkedAgo, Policy policy, HttpHeaders request, boolean uncached) {
         io.vertx.ext.web.RoutingContext routing = currentRequest.getCurrent();
         VisitorValues visitor =
-                VisitorValues.of(page, formToken::getToken, routing != null && FormToken.hasToken(routing), formStamp);
+                VisitorValues.of(page, formToken::raw, routing != null && FormToken.hasToken(routing), formStamp);
         Map<Hole, byte[]> values = visitor.values();
         String etag = visitor.etag();
         Response.ResponseBuilder answer;

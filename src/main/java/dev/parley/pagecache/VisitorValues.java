@@ -1,5 +1,6 @@
 package dev.parley.pagecache;
 
+import dev.parley.web.FormToken;
 import dev.parley.web.ReplyFormStamps;
 import dev.parley.web.SharedRendering.Hole;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,7 @@ import java.util.function.Supplier;
  * What one answer puts into a shared page's holes, and the tag that names the result: the same for a browser until
  * the page changes, whichever path answers (from memory, or the page code).
  *
- * @param token the browser's CSRF token, or {@code null} when the page carries none
+ * @param token the browser's CSRF token, or {@code null} when the page carries none (the page carries it masked)
  * @param hadToken whether the browser sent that token (rather than getting a new one with this answer)
  * @param etag weak: the bytes differ per answer (the form's key and time), the page does not. With a CSRF token, its
  *     hash is part of the tag, so that a browser whose token changed never keeps a page with the old one; the
@@ -24,7 +25,7 @@ record VisitorValues(Map<Hole, byte[]> values, String token, boolean hadToken, S
         String csrf = null;
         if (page.has(Hole.CSRF_TOKEN)) {
             csrf = token.get();
-            values.put(Hole.CSRF_TOKEN, ascii(csrf));
+            values.put(Hole.CSRF_TOKEN, ascii(FormToken.masked(csrf)));
         }
         if (page.has(Hole.FORM_KEY)) {
             values.put(Hole.FORM_KEY, ascii(stamps.getKey()));

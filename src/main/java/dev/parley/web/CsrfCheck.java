@@ -14,7 +14,7 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
 
 /**
  * The double-submit CSRF check of every state-changing request: the form's token ({@link FormToken}) must equal
- * the browser's CSRF cookie. The forms of host pages ({@link HostPageForms}) are checked by their origin instead.
+ * the browser's CSRF cookie (the field is masked, see {@link FormToken}). The forms of host pages ({@link HostPageForms}) are checked by their origin instead.
  * A refusal is a bare 400, which {@link ErrorPages} explains, giving back what the reader wrote.
  */
 public class CsrfCheck {
@@ -35,7 +35,7 @@ public class CsrfCheck {
         String cookie = FormToken.fromCookie(routing);
         ResteasyReactiveRequestContext context = CurrentRequestManager.get();
         Object field = form && context != null ? context.getFormParameter(FormToken.FIELD, true, false) : null;
-        if (cookie == null || !(field instanceof String token) || !same(cookie, token)) {
+        if (cookie == null || !(field instanceof String token) || !same(cookie, FormToken.unmasked(token))) {
             return Optional.of(Response.status(Response.Status.BAD_REQUEST).build());
         }
         return Optional.empty();
@@ -58,6 +58,7 @@ public class CsrfCheck {
 
     private static boolean same(String a, String b) {
         return a != null
+                && b != null
                 && !a.isEmpty()
                 && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }

@@ -5,12 +5,19 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.regex.Pattern;
 
 /**
  * The CSRF token of the {@code postform} tag ({@code inject:formToken}): the browser's CSRF cookie, or a new one,
  * set on this answer only when the page actually carries a form that needs it. A page without such a form (the
  * thread fragment that shared caches keep) therefore sets no cookie.
+ *
+ * <p>A page never carries the token itself, only {@linkplain #masked masked} with a pad of its own. Pages are
+ * compressed, and some also show text a stranger chose (a comment, a reflected field): with the same secret in
+ * every answer, the compressed length would tell such a stranger, a character at a time, how much of a guess
+ * matches it (the BREACH attack on HTTPS). Masked, the bytes in the page differ on every answer.
  */
 @RequestScoped
 @Named("formToken")
@@ -26,6 +33,14 @@ public class FormToken {
 
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_-]{22,64}");
 
+    /** Starts a masked field: not a character of a token, so a field is either masked or the token itself. */
+    static final String MASKED = "~";
+
+    /** The longest masked field of the longest well-formed token (64 characters, padded to 128 bytes). */
+    private static final int MAX_MASKED_LENGTH = MASKED.length() + 172;
+
+    private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
+
     @Inject
     RoutingContext routing;
 
@@ -35,10 +50,16 @@ public class FormToken {
         return FIELD;
     }
 
+    /** What the form's field carries: the browser's token, {@linkplain #masked masked}. */
     public String getToken() {
         if (SharedRendering.active()) {
             return SharedRendering.Hole.CSRF_TOKEN.placeholder();
         }
+        return masked(raw());
+    }
+
+    /** The browser's token itself (or the new one this answer sets): for the cookie and the ETag, never a page. */
+    public String raw() {
         if (token == null) {
             token = fromCookie(routing);
             if (token == null) {
@@ -69,6 +90,47 @@ public class FormToken {
                 .setSameSite(io.vertx.core.http.CookieSameSite.LAX);
         routing.response().addCookie(cookie);
         return token;
+    }
+
+    /**
+     * The token as a page carries it: a random pad as long as the token, then the token XORed with the pad,
+     * URL-safe Base64, after {@link #MASKED}.
+     */
+    public static String masked(String token) {
+        byte[] plain = token.getBytes(StandardCharsets.US_ASCII);
+        byte[] both = Tokens.randomBytes(plain.length * 2);
+        for (int i = 0; i < plain.length; i++) {
+            both[plain.length + i] = (byte) (both[i] ^ plain[i]);
+        }
+        return MASKED + BASE64.encodeToString(both);
+    }
+
+    /**
+     * The token a form field carries: unmasked, or the field as it is when it was not masked (a page served before
+     * masking, a script that copies the cookie); {@code null} when a masked field is malformed.
+     */
+    public static String unmasked(String field) {
+        if (!field.startsWith(MASKED)) {
+            return field;
+        }
+        if (field.length() > MAX_MASKED_LENGTH) {
+            return null;
+        }
+        byte[] both;
+        try {
+            both = Base64.getUrlDecoder().decode(field.substring(MASKED.length()));
+        } catch (IllegalArgumentException notBase64) {
+            return null;
+        }
+        if (both.length == 0 || both.length % 2 != 0) {
+            return null;
+        }
+        int half = both.length / 2;
+        byte[] plain = new byte[half];
+        for (int i = 0; i < half; i++) {
+            plain[i] = (byte) (both[i] ^ both[half + i]);
+        }
+        return new String(plain, StandardCharsets.ISO_8859_1);
     }
 
     /** The browser's token, when it has a well-formed one. */

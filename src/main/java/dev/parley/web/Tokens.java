@@ -21,9 +21,14 @@ public final class Tokens {
 
     /** A URL-safe random token of {@code bytes} random bytes. */
     public static String random(int bytes) {
-        byte[] value = new byte[bytes];
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(bytes));
+    }
+
+    /** {@code count} random bytes from this thread's generator. */
+    static byte[] randomBytes(int count) {
+        byte[] value = new byte[count];
         RANDOM.get().nextBytes(value);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
+        return value;
     }
 
     private static SecureRandom generator() {

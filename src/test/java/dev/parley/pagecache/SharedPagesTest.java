@@ -13,6 +13,7 @@ import dev.parley.support.Browser;
 import dev.parley.support.Page;
 import dev.parley.support.StaleBound;
 import dev.parley.support.TestData;
+import dev.parley.web.FormToken;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -72,13 +73,16 @@ class SharedPagesTest {
                 adaPage.one(".comment-list").outerHtml(),
                 bobPage.one(".comment-list").outerHtml());
         assertTrue(bobPage.shows("ردّ بالعربية 🌙"));
-        String adaToken = adaPage.one("#commentform input[name=_csrf]").val();
-        assertEquals(ada.cookie("parley_csrf"), adaToken, "the form carries the browser's own CSRF token");
-        assertEquals(
-                bob.cookie("parley_csrf"),
-                bobPage.one("#commentform input[name=_csrf]").val());
-        assertNotEquals(adaToken, bobPage.one("#commentform input[name=_csrf]").val());
-        assertEquals(adaToken, adaAgain.one("#commentform input[name=_csrf]").val());
+        String adaField = adaPage.one("#commentform input[name=_csrf]").val();
+        String adaAgainField = adaAgain.one("#commentform input[name=_csrf]").val();
+        String bobField = bobPage.one("#commentform input[name=_csrf]").val();
+        assertEquals(ada.cookie("parley_csrf"), FormToken.unmasked(adaField), "the browser's own CSRF token");
+        assertEquals(ada.cookie("parley_csrf"), FormToken.unmasked(adaAgainField));
+        assertEquals(bob.cookie("parley_csrf"), FormToken.unmasked(bobField));
+        assertNotEquals(ada.cookie("parley_csrf"), bob.cookie("parley_csrf"));
+        assertFalse(
+                adaPage.html().html().contains(ada.cookie("parley_csrf")), "the page never carries the token itself");
+        assertNotEquals(adaField, adaAgainField, "masked afresh on every answer (BREACH)");
         assertNotEquals(
                 adaPage.one("input[name=parley_key]").val(),
                 adaAgain.one("input[name=parley_key]").val(),
@@ -106,7 +110,9 @@ class SharedPagesTest {
         Document page = Jsoup.parse(unzipped);
         assertEquals(
                 "aaaaaaaaaaaaaaaaaaaaaaaaaa",
-                page.selectFirst("#commentform input[name=_csrf]").val());
+                FormToken.unmasked(
+                        page.selectFirst("#commentform input[name=_csrf]").val()));
+        assertFalse(unzipped.contains("aaaaaaaaaaaaaaaaaaaaaaaaaa"), "the page never carries the token itself");
         assertEquals("ردّ بالعربية 🌙", page.select(".comment-content").get(1).text());
     }
 
@@ -293,6 +299,7 @@ class SharedPagesTest {
     /** The form's key and time differ per answer by design. */
     private static String withoutFormStamps(String html) {
         return html.replaceAll("name=\"parley_key\" value=\"[^\"]*\"", "")
+                .replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "")
                 .replaceAll("name=\"parley_shown\" value=\"[^\"]*\"", "");
     }
 }

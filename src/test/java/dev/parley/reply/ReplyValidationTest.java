@@ -10,6 +10,7 @@ import dev.parley.article.CommentStatus;
 import dev.parley.support.Browser;
 import dev.parley.support.Page;
 import dev.parley.support.TestData;
+import dev.parley.web.FormToken;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -233,6 +234,12 @@ class ReplyValidationTest {
         Map<String, String> wrongToken = new HashMap<>(typed);
         wrongToken.put("_csrf", "AAAAAAAAAAAAAAAAAAAAAA");
         Response wrong = reader.submit(page, "#commentform", wrongToken);
+        Map<String, String> otherMasked = new HashMap<>(typed);
+        otherMasked.put("_csrf", FormToken.masked("AAAAAAAAAAAAAAAAAAAAAA"));
+        Response wrongMasked = reader.submit(page, "#commentform", otherMasked);
+        Map<String, String> brokenMask = new HashMap<>(typed);
+        brokenMask.put("_csrf", "~" + page.one("input[name=_csrf]").val().substring(2));
+        Response broken = reader.submit(page, "#commentform", brokenMask);
         Response noCookie = new Browser()
                 .post(
                         "/articles/" + article.slug + "/comments",
@@ -246,7 +253,7 @@ class ReplyValidationTest {
                                 "email",
                                 "f@example.org"));
 
-        for (Response answer : new Response[] {missing, wrong, noCookie}) {
+        for (Response answer : new Response[] {missing, wrong, wrongMasked, broken, noCookie}) {
             assertEquals(400, answer.statusCode());
             Page shown = new PageOf(answer).page();
             assertEquals("This form has expired", shown.text("h1"));
