@@ -159,17 +159,48 @@ public class Comment extends PanacheEntityBase {
     }
 
     /**
+     * The ids and parents of what {@link #listForThread} shows, in its order: enough to tell which top-level thread
+     * a comment is in, without loading the comments' text.
+     */
+    public static List<ThreadShape.Entry> shapeOfThread(Article article, String authorTokenHash) {
+        TypedQuery<ThreadShape.Entry> query = getEntityManager()
+                .createQuery(
+                        "select new dev.parley.article.ThreadShape$Entry(id, parentId) from Comment where " + SHOWN
+                                + " order by createdAt, id",
+                        ThreadShape.Entry.class);
+        Object[] parameters = shownParameters(article, authorTokenHash);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        return query.getResultList();
+    }
+
+    /**
+     * A published comment that starts a top-level thread: one without a parent, or whose parent is no longer
+     * published (a reply to a comment a moderator removed stays, as a thread of its own). A parent that only its
+     * author's browser sees is counted as not shown here, which can only count a thread too many.
+     */
+    private static final String STARTS_A_THREAD = " and (c.parentId is null or not exists (select p.id from Comment p"
+            + " where p.id = c.parentId and p.status = :approved and p.hiddenByReports = false))";
+
+    /**
      * Whether {@link #listForThread} would show more than {@code limit} top-level threads: decides whether a thread
      * has pages. Read without counting the whole thread (a post asks this, and a busy thread has thousands of
-     * comments waiting): at most {@code limit + 1} published ones, on the thread index, plus this browser's own
-     * that only it sees (held, marked as spam by the rules, or hidden by reports), on its token's index. The two
-     * parts never overlap, and together they are exactly {@link #SHOWN}.
+     * comments waiting): at most {@code limit + 1} published ones that start a thread, on the thread index, plus
+     * this browser's own that only it sees (held, marked as spam by the rules, or hidden by reports), on its
+     * token's index. The two parts never overlap; together they count each top-level thread of {@link #SHOWN}
+     * once, and may count a reply under the browser's own held comment as a thread too: then the caller reads the
+     * thread's shape, which is exact.
+     *
+     * @param nested whether the thread nests replies (a thread depth over 1)
      */
-    public static boolean hasMoreThreadsThan(Article article, String authorTokenHash, int limit) {
+    public static boolean hasMoreThreadsThan(Article article, String authorTokenHash, int limit, boolean nested) {
+        // Without nesting (a thread depth of 1) every comment is a thread of its own.
+        String startsAThread = nested ? STARTS_A_THREAD : "";
         int published = getEntityManager()
                 .createQuery(
                         "select c.id from Comment c where c.article = :article and c.status = :approved"
-                                + " and c.hiddenByReports = false and c.parentId is null"
+                                + " and c.hiddenByReports = false" + startsAThread
                                 // The thread index's order: without it H2 reads every top-level comment of
                                 // the site through the parent index.
                                 + " order by c.article.id, c.status, c.createdAt, c.id",
@@ -182,14 +213,18 @@ public class Comment extends PanacheEntityBase {
         if (published > limit) {
             return true;
         }
-        long ownOnly = countWhere(
-                "article = ?1 and authorTokenHash = ?2 and parentId is null and (status = ?3"
-                        + " or status = ?4 and decidedAt is null or status = ?5 and hiddenByReports = true)",
-                article,
-                authorTokenHash == null ? "" : authorTokenHash,
-                CommentStatus.PENDING,
-                CommentStatus.SPAM,
-                CommentStatus.APPROVED);
+        long ownOnly = getEntityManager()
+                .createQuery(
+                        "select count(c) from Comment c where c.article = :article and c.authorTokenHash = :token"
+                                + " and (c.status = :pending or c.status = :spam and c.decidedAt is null"
+                                + " or c.status = :approved and c.hiddenByReports = true)" + startsAThread,
+                        Long.class)
+                .setParameter("article", article)
+                .setParameter("token", authorTokenHash == null ? "" : authorTokenHash)
+                .setParameter("pending", CommentStatus.PENDING)
+                .setParameter("spam", CommentStatus.SPAM)
+                .setParameter("approved", CommentStatus.APPROVED)
+                .getSingleResult();
         return published + ownOnly > limit;
     }
 

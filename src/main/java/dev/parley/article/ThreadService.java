@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.BooleanSupplier;
 
 /** Builds what readers see: the front page and an article with its thread. */
@@ -161,12 +162,18 @@ public class ThreadService {
             Discussion discussion,
             BooleanSupplier shownAtAll) {
         int perPage = discussion.commentsPerPage();
-        if (perPage <= 0 || !Comment.hasMoreThreadsThan(article, authorTokenHash, perPage)) {
+        if (perPage <= 0
+                || !Comment.hasMoreThreadsThan(article, authorTokenHash, perPage, discussion.threadDepth() > 1)) {
             // Everything fits on one page: no need to build the thread to find the comment.
             return shownAtAll.getAsBoolean() ? Optional.of(1) : Optional.empty();
         }
-        ThreadBuilder thread = threadOf(article, authorTokenHash, discussion);
-        return thread.contains(commentId) ? Optional.of(thread.pageOf(commentId, perPage)) : Optional.empty();
+        // Several pages: find the comment's top-level thread from the ids and parents alone.
+        OptionalInt page = new ThreadShape(
+                        Comment.shapeOfThread(article, authorTokenHash),
+                        discussion.threadDepth(),
+                        discussion.newestFirst())
+                .pageOf(commentId, perPage);
+        return page.isPresent() ? Optional.of(page.getAsInt()) : Optional.empty();
     }
 
     private static ThreadBuilder threadOf(Article article, String authorTokenHash, Discussion discussion) {

@@ -111,6 +111,46 @@ class OwnCommentTest {
     }
 
     @Test
+    void aReplyWhoseParentWasRemovedIsAThreadOfItsOwnWhenTheAnswerFindsThePage() {
+        data.settings(s -> s.commentsPerPage = "2");
+        Article article = data.article("Orphaned reply");
+        Comment removed = data.comment(article, null, "Removed", "soon gone", CommentStatus.APPROVED);
+        Comment orphan = data.comment(article, removed.id, "Orphan", "still here", CommentStatus.APPROVED);
+        data.comment(article, null, "Kept", "kept", CommentStatus.APPROVED);
+        data.setStatus(removed.id, CommentStatus.TRASH);
+        assertTrue(
+                new Browser().open("/articles/" + article.slug).has(".comment-list > li#comment-" + orphan.id),
+                "the reply stays, at the top level of the thread");
+        Browser guest = new Browser();
+        String author = TestData.unique("Third");
+
+        Response posted = post(guest, article, "A third thread", author, Map.of());
+
+        long id = data.onlyCommentBy(author).id;
+        assertTrue(posted.header("Location").endsWith("?cpage=2#comment-" + id), posted.header("Location"));
+        assertTrue(guest.follow(posted).has("#comment-" + id + " .comment-awaiting-moderation"));
+    }
+
+    @Test
+    void withoutNestingEveryReplyIsAThreadWhenTheAnswerFindsThePage() {
+        data.settings(s -> {
+            s.commentsPerPage = "2";
+            s.threadDepth = "1";
+        });
+        Article article = data.article("Flat thread");
+        Comment first = data.comment(article, null, "First", "first", CommentStatus.APPROVED);
+        data.comment(article, first.id, "Answer", "an answer, shown flat", CommentStatus.APPROVED);
+        Browser guest = new Browser();
+        String author = TestData.unique("Flat");
+
+        Response posted = post(guest, article, "A third comment", author, Map.of());
+
+        long id = data.onlyCommentBy(author).id;
+        assertTrue(posted.header("Location").endsWith("?cpage=2#comment-" + id), posted.header("Location"));
+        assertTrue(guest.follow(posted).has("#comment-" + id + " .comment-awaiting-moderation"));
+    }
+
+    @Test
     void aCommentHiddenByReportsStaysInSightOfItsAuthorOnly() {
         data.settings(s -> s.publishPolicy = "PUBLISH_ALL");
         Article article = data.article("Reported");
