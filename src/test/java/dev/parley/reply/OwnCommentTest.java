@@ -105,9 +105,7 @@ class OwnCommentTest {
 
         Response posted = post(bot, article, "At the end", author, Map.of("parley_hp", "filled"));
 
-        long id = data.onlyCommentBy(author).id;
-        assertTrue(posted.header("Location").endsWith("?cpage=3#comment-" + id), posted.header("Location"));
-        assertTrue(bot.follow(posted).has("#comment-" + id + " .comment-awaiting-moderation"));
+        assertTheAnswerLeadsToPage(3, bot, posted, author);
     }
 
     @Test
@@ -126,9 +124,7 @@ class OwnCommentTest {
 
         Response posted = post(guest, article, "A third thread", author, Map.of());
 
-        long id = data.onlyCommentBy(author).id;
-        assertTrue(posted.header("Location").endsWith("?cpage=2#comment-" + id), posted.header("Location"));
-        assertTrue(guest.follow(posted).has("#comment-" + id + " .comment-awaiting-moderation"));
+        assertTheAnswerLeadsToPage(2, guest, posted, author);
     }
 
     @Test
@@ -145,9 +141,7 @@ class OwnCommentTest {
 
         Response posted = post(guest, article, "A third comment", author, Map.of());
 
-        long id = data.onlyCommentBy(author).id;
-        assertTrue(posted.header("Location").endsWith("?cpage=2#comment-" + id), posted.header("Location"));
-        assertTrue(guest.follow(posted).has("#comment-" + id + " .comment-awaiting-moderation"));
+        assertTheAnswerLeadsToPage(2, guest, posted, author);
     }
 
     @Test
@@ -202,6 +196,13 @@ class OwnCommentTest {
                 own.text("#comment-" + comment.id + " .comment-awaiting-moderation"),
                 "the same as any held comment: nothing tells a bot or a banned reader what was decided");
         assertFalse(new Browser().open("/articles/" + article.slug).has("#comment-" + comment.id));
+    }
+
+    /** The answer's link goes to that page of the thread, and the page shows the author their held comment. */
+    private void assertTheAnswerLeadsToPage(int page, Browser author, Response posted, String authorName) {
+        long id = data.onlyCommentBy(authorName).id;
+        assertTrue(posted.header("Location").endsWith("?cpage=" + page + "#comment-" + id), posted.header("Location"));
+        assertTrue(author.follow(posted).has("#comment-" + id + " .comment-awaiting-moderation"));
     }
 
     private static Response post(
