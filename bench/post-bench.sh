@@ -187,7 +187,7 @@ measure() {
   local form
   form=$(python3 "$ROOT/bench/post_setup.py" "$BASE" "$OWNER_EMAIL" "$OWNER_PASSWORD" "$ARTICLE")
   eval "$form"
-  export POST_PATH POST_CSRF POST_SHOWN POST_PARENT
+  export POST_PATH POST_CSRF POST_CSRF_FIELD POST_SHOWN POST_PARENT
 
   say "$label: ${WARMUP} s warm-up, then ${DURATION} s of guests posting (wrk -t$THREADS -c$CONNECTIONS)"
   if ((WARMUP > 0)); then

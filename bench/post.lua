@@ -2,12 +2,14 @@
 -- reader (comment text, name, email, form key and X-Forwarded-For address), with the CSRF cookie and token
 -- and the form's hidden fields that post-bench.sh read from the article page.
 --
--- Environment: POST_PATH (the form's action), POST_CSRF (cookie value = form token), POST_SHOWN (the
+-- Environment: POST_PATH (the form's action), POST_CSRF (the CSRF cookie's value), POST_CSRF_FIELD (the form's
+-- token field as the page carries it, masked; the cookie's value when unset), POST_SHOWN (the
 -- form's signed time stamp), POST_PARENT (comment_parent, usually empty), POST_RUN (a word that makes this
 -- run's texts and addresses its own), POST_REPORT (file the counts are written to).
 
 local path = os.getenv("POST_PATH")
 local csrf = os.getenv("POST_CSRF")
+local csrf_field = os.getenv("POST_CSRF_FIELD") or csrf
 local shown = os.getenv("POST_SHOWN") or ""
 local parent = os.getenv("POST_PARENT") or ""
 local run = os.getenv("POST_RUN") or "run"
@@ -48,7 +50,7 @@ function request()
     .. "&email=" .. urlencode("reader-" .. who .. "@bench.example")
     .. "&url="
     .. "&comment_parent=" .. urlencode(parent)
-    .. "&_csrf=" .. urlencode(csrf)
+    .. "&_csrf=" .. urlencode(csrf_field)
     -- Every reader loads the form, so every post has its own request key.
     .. "&parley_key=" .. urlencode((string.format("benchkey%s%02dx%08d", run, t, n):gsub("[^%w]", "")))
     .. "&parley_shown=" .. urlencode(shown)

@@ -142,6 +142,7 @@ def main():
     for name, value in (
         ("POST_PATH", action),
         ("POST_CSRF", csrf),
+        ("POST_CSRF_FIELD", reply.get("_csrf", "")),
         ("POST_SHOWN", reply.get("parley_shown", "")),
         ("POST_PARENT", reply.get("comment_parent", "")),
     ):

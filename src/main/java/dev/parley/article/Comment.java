@@ -181,7 +181,8 @@ public class Comment extends PanacheEntityBase {
      * author's browser sees is counted as not shown here, which can only count a thread too many.
      */
     private static final String STARTS_A_THREAD = " and (c.parentId is null or not exists (select p.id from Comment p"
-            + " where p.id = c.parentId and p.status = :approved and p.hiddenByReports = false))";
+            + " where p.id = c.parentId and p.article = c.article and p.status = :approved"
+            + " and p.hiddenByReports = false))";
 
     /**
      * Whether {@link #listForThread} would show more than {@code limit} top-level threads: decides whether a thread

@@ -13,9 +13,10 @@ import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
 /**
- * The double-submit CSRF check of every state-changing request: the form's token ({@link FormToken}) must equal
- * the browser's CSRF cookie (the field is masked, see {@link FormToken}). The forms of host pages ({@link HostPageForms}) are checked by their origin instead.
- * A refusal is a bare 400, which {@link ErrorPages} explains, giving back what the reader wrote.
+ * The double-submit CSRF check of every state-changing request: the form's token ({@link FormToken}, which pages
+ * carry masked) must equal the browser's CSRF cookie. The forms of host pages ({@link HostPageForms}) are checked by
+ * their origin instead. A refusal is a bare 400, which {@link ErrorPages} explains, giving back what the reader
+ * wrote.
  */
 public class CsrfCheck {
 

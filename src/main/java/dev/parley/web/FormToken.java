@@ -107,7 +107,8 @@ public class FormToken {
 
     /**
      * The token a form field carries: unmasked, or the field as it is when it was not masked (a page served before
-     * masking, a script that copies the cookie); {@code null} when a masked field is malformed.
+     * masking, a client outside a browser that sends the cookie's value); {@code null} when a masked field is
+     * malformed.
      */
     public static String unmasked(String field) {
         if (!field.startsWith(MASKED)) {
