@@ -176,60 +176,6 @@ public class Comment extends PanacheEntityBase {
     }
 
     /**
-     * A published comment that starts a top-level thread: one without a parent, or whose parent is no longer
-     * published (a reply to a comment a moderator removed stays, as a thread of its own). A parent that only its
-     * author's browser sees is counted as not shown here, which can only count a thread too many.
-     */
-    private static final String STARTS_A_THREAD = " and (c.parentId is null or not exists (select p.id from Comment p"
-            + " where p.id = c.parentId and p.article = c.article and p.status = :approved"
-            + " and p.hiddenByReports = false))";
-
-    /**
-     * Whether {@link #listForThread} would show more than {@code limit} top-level threads: decides whether a thread
-     * has pages. Read without counting the whole thread (a post asks this, and a busy thread has thousands of
-     * comments waiting): at most {@code limit + 1} published ones that start a thread, on the thread index, plus
-     * this browser's own that only it sees (held, marked as spam by the rules, or hidden by reports), on its
-     * token's index. The two parts never overlap; together they count each top-level thread of {@link #SHOWN}
-     * once, and may count a reply under the browser's own held comment as a thread too: then the caller reads the
-     * thread's shape, which is exact.
-     *
-     * @param nested whether the thread nests replies (a thread depth over 1)
-     */
-    public static boolean hasMoreThreadsThan(Article article, String authorTokenHash, int limit, boolean nested) {
-        // Without nesting (a thread depth of 1) every comment is a thread of its own.
-        String startsAThread = nested ? STARTS_A_THREAD : "";
-        int published = getEntityManager()
-                .createQuery(
-                        "select c.id from Comment c where c.article = :article and c.status = :approved"
-                                + " and c.hiddenByReports = false" + startsAThread
-                                // The thread index's order: without it H2 reads every top-level comment of
-                                // the site through the parent index.
-                                + " order by c.article.id, c.status, c.createdAt, c.id",
-                        Long.class)
-                .setParameter("article", article)
-                .setParameter("approved", CommentStatus.APPROVED)
-                .setMaxResults(limit + 1)
-                .getResultList()
-                .size();
-        if (published > limit) {
-            return true;
-        }
-        long ownOnly = getEntityManager()
-                .createQuery(
-                        "select count(c) from Comment c where c.article = :article and c.authorTokenHash = :token"
-                                + " and (c.status = :pending or c.status = :spam and c.decidedAt is null"
-                                + " or c.status = :approved and c.hiddenByReports = true)" + startsAThread,
-                        Long.class)
-                .setParameter("article", article)
-                .setParameter("token", authorTokenHash == null ? "" : authorTokenHash)
-                .setParameter("pending", CommentStatus.PENDING)
-                .setParameter("spam", CommentStatus.SPAM)
-                .setParameter("approved", CommentStatus.APPROVED)
-                .getSingleResult();
-        return published + ownOnly > limit;
-    }
-
-    /**
      * Whether the thread shows this comment, just posted, to the browser that posted it: {@link #SHOWN} for a comment
      * that carries that browser's token, is not hidden by reports and has no moderator's decision yet.
      */

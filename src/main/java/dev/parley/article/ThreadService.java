@@ -139,6 +139,14 @@ public class ThreadService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<String> linkToNewComment(Comment comment, Discussion rules) {
         Article article = comment.article;
+        int perPage = rules.commentsPerPage();
+        boolean nested = rules.threadDepth() > 1;
+        if (perPage > 0 && (comment.parentId == null || !nested) && comment.showsToItsNewAuthor()) {
+            // A new top-level thread: its page follows from how many threads come before it (after it, newest
+            // first), counted on the indexes, however long the thread.
+            long place = ThreadCounts.beside(article, comment.authorTokenHash, comment, rules.newestFirst(), nested);
+            return Optional.of(link(article, (int) (place / perPage) + 1, comment.id));
+        }
         return pageOf(article, comment.id, comment.authorTokenHash, rules, comment::showsToItsNewAuthor)
                 .map(page -> link(article, page, comment.id));
     }
@@ -162,8 +170,7 @@ public class ThreadService {
             Discussion discussion,
             BooleanSupplier shownAtAll) {
         int perPage = discussion.commentsPerPage();
-        if (perPage <= 0
-                || !Comment.hasMoreThreadsThan(article, authorTokenHash, perPage, discussion.threadDepth() > 1)) {
+        if (perPage <= 0 || !ThreadCounts.moreThan(article, authorTokenHash, perPage, discussion.threadDepth() > 1)) {
             // Everything fits on one page: no need to build the thread to find the comment.
             return shownAtAll.getAsBoolean() ? Optional.of(1) : Optional.empty();
         }

@@ -244,6 +244,15 @@ class DiscussionRulesTest {
                 "#commentform",
                 Map.of("comment", "Another reply", "author", "Later", "email", "later@example.org"));
         assertTrue(posted.header("Location").contains("?cpage=2#comment-"), posted.header("Location"));
+
+        Response newThread = reader.submit(
+                reader.open("/articles/" + article.slug),
+                "#commentform",
+                Map.of("comment", "A new thread", "author", "Newest", "email", "newest@example.org"));
+        String location = newThread.header("Location");
+        assertTrue(location.matches(".*/articles/" + article.slug + "#comment-\\d+"), "first page: " + location);
+        assertTrue(reader.follow(newThread)
+                .has(location.substring(location.indexOf('#')) + " .comment-awaiting-moderation"));
     }
 
     @Test
