@@ -21,6 +21,11 @@ import java.util.stream.Stream;
  * {@code target/keycloak}) started on a free loopback port with the realms of {@code docker/keycloak/}.
  * Passwords and the client secret are random for each run and handed to the realm file through the
  * environment, so none is written in the repository.
+ *
+ * <p>One Keycloak serves every test class of a test JVM: the first class that needs it starts it, and it stops
+ * when the JVM ends. Each start takes half a minute, and the classes share nothing in it that one of them
+ * changes (each signs in with a browser or cookie jar of its own). Its address and secrets are kept in a system
+ * property, because Quarkus loads this class anew, with empty fields, for each test class it restarts for.
  */
 public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
 
@@ -33,7 +38,8 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
     private static volatile String staffPassword;
     private static volatile String socialPassword;
 
-    private Process process;
+    /** The running Keycloak of this JVM: its process id, address, client secret and the three passwords. */
+    private static final String RUNNING = "parley.test.keycloak";
 
     public static String issuer() {
         return url + "/realms/" + REALM;
@@ -74,6 +80,29 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
+        startOnce();
+        return Map.of();
+    }
+
+    /** Nothing: the next test class of this JVM uses the same Keycloak (see the class comment). */
+    @Override
+    public void stop() {}
+
+    private static synchronized void startOnce() {
+        String running = System.getProperty(RUNNING);
+        if (running != null) {
+            String[] kept = running.split(" ");
+            if (ProcessHandle.of(Long.parseLong(kept[0]))
+                    .filter(ProcessHandle::isAlive)
+                    .isPresent()) {
+                url = kept[1];
+                clientSecret = kept[2];
+                readerPassword = kept[3];
+                staffPassword = kept[4];
+                socialPassword = kept[5];
+                return;
+            }
+        }
         Path home = Path.of(System.getProperty("parley.keycloak.home", "target/keycloak/keycloak-26.5.6"));
         Path realms = Path.of(System.getProperty("parley.keycloak.realms", "docker/keycloak"));
         if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
@@ -86,6 +115,7 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
         readerPassword = random();
         staffPassword = random();
         socialPassword = random();
+        Process process;
         try {
             Path data = home.resolve("data");
             deleteRecursively(data);
@@ -118,21 +148,27 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        ProcessHandle keycloak = process.toHandle();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            keycloak.descendants().forEach(ProcessHandle::destroy);
+            keycloak.destroy();
+        }));
         await().atMost(Duration.ofSeconds(180))
                 .pollInterval(Duration.ofMillis(500))
-                .until(() -> !process.isAlive() || answers(issuer() + "/.well-known/openid-configuration"));
-        if (!process.isAlive()) {
+                .until(() -> !keycloak.isAlive() || answers(issuer() + "/.well-known/openid-configuration"));
+        if (!keycloak.isAlive()) {
             throw new IllegalStateException("Keycloak stopped during start-up; see target/keycloak.log");
         }
-        return Map.of();
-    }
-
-    @Override
-    public void stop() {
-        if (process != null) {
-            process.descendants().forEach(ProcessHandle::destroy);
-            process.destroy();
-        }
+        System.setProperty(
+                RUNNING,
+                String.join(
+                        " ",
+                        String.valueOf(keycloak.pid()),
+                        url,
+                        clientSecret,
+                        readerPassword,
+                        staffPassword,
+                        socialPassword));
     }
 
     private static boolean answers(String address) {

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Sustained mixed load on loopback, bounded in time ({@code parley.load.seconds}, 60 by default): readers
+ * Sustained mixed load on loopback, bounded in time ({@code parley.load.seconds}, 30 by default): readers
  * open article pages and the front page, guests post, a moderator works through the queue. Passes when no
  * request got a 5xx or no answer and the log has no error or warning; reports throughput and latency
  * percentiles (reported, never asserted: timing depends on the machine).
@@ -59,7 +59,7 @@ class LoadIT {
 
     @Test
     void mixedLoadGetsNoServerErrors() throws Exception {
-        int seconds = Integer.getInteger("parley.load.seconds", 60);
+        int seconds = Integer.getInteger("parley.load.seconds", 30);
         Path dataDir = folder.resolve("data");
         try (ItDatabase database = ItDatabase.forOneInstance(dataDir)) {
             try (AppProcess app =
