@@ -14,6 +14,7 @@
 #   BENCH_PORT        HTTP port (default: the first free port from 18190); the management port is the next one
 #   BENCH_DURATION    measured seconds (default 15), after BENCH_WARMUP seconds of the same load (default 20)
 #   BENCH_CONNECTIONS, BENCH_THREADS   wrk connections and threads (default 16, 2)
+#   BENCH_FLOOR_ROWS  comment rows of the database-alone floor (bench/InsertFloor.java; default 4000)
 #   BENCH_JAVA_OPTS   JVM options for the app (default none: the app's own defaults)
 #   BENCH_MVN_LOCK    a lock file: every ./mvnw the script runs is wrapped in flock on it
 set -euo pipefail
@@ -25,6 +26,7 @@ BENCH_DIR=${BENCH_DIR:-target/post-bench}
 DURATION=${BENCH_DURATION:-15}
 WARMUP=${BENCH_WARMUP:-20}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
+FLOOR_ROWS=${BENCH_FLOOR_ROWS:-4000}
 THREADS=${BENCH_THREADS:-2}
 PG_HOST=${BENCH_PG_HOST:-127.0.0.1}
 PG_PORT=${BENCH_PG_PORT:-5432}
@@ -156,6 +158,7 @@ sql() { "$JAVA" -cp "$1" "$ROOT/bench/Sql.java" "$2" "$3" "$4"; }
 
 # --- One database ------------------------------------------------------------------------------------------
 ROWS=()
+FLOOR_ROWS_TABLE=()
 measure() {
   local db=$1 app driver url user label
   local work=$BENCH_DIR/$db
@@ -226,6 +229,22 @@ measure() {
   if ((rows >= acked)); then durable="yes: $rows >= $acked"; else durable="NO: $rows < $acked"; fi
   ROWS+=("$(printf '| %-36s | %14s | %10s | %-16s | %-34s | %16s |' "$label" "$per_second" "$p99 ms" "$errors" \
     "$durable" "$cpu_per_post")")
+
+  # The database's own floor, on the same data with the app stopped: insert + commit of one comment row through
+  # plain JDBC (bench/InsertFloor.java), durable per comment as Parley acknowledges them, and ten per commit as an
+  # ideal group commit would.
+  local app_jar every floor floor_url=$url client_cpu_ms server_cpu_ms
+  app_jar=$(compgen -G "$app/app/*.jar" | head -n 1)
+  [[ $db != h2 ]] || floor_url="$url;WRITE_DELAY=0;QUERY_CACHE_SIZE=64" # the app's own H2 settings
+  for every in 1 10; do
+    say "$label: the database alone, $FLOOR_ROWS comment rows, a commit every $every"
+    floor=$("$JAVA" -Dclock.ticks="$TICKS" -cp "$driver:$app_jar" "$ROOT/bench/InsertFloor.java" "$floor_url" "$user" \
+      "$FLOOR_ROWS" "$every")
+    eval "$floor"
+    FLOOR_ROWS_TABLE+=("$(printf '| %-36s | %12s | %12s | %14s | %14s | %14s |' "$label" "$every" \
+      "$per_second" "$client_cpu_ms ms" "$server_cpu_ms ms" \
+      "$(awk -v c="$client_cpu_ms" -v s="$server_cpu_ms" 'BEGIN { printf "%.3f ms", c + s }')")")
+  done
 }
 
 for db in "${DBS[@]}"; do
@@ -245,4 +264,12 @@ done
   printf '%s\n' "${ROWS[@]}"
   printf '| %-36s | %14s | %10s | %-16s | %-34s | %16s |\n' "WordPress (reported earlier)" \
     "$WORDPRESS_PER_SECOND" "" "" "" ""
+  printf '\nThe database alone: insert + commit of one comment row, plain JDBC, one connection, %s rows\n\n' \
+    "$FLOOR_ROWS"
+  printf '| %-36s | %12s | %12s | %14s | %14s | %14s |\n' database "rows a commit" rows/s "client CPU/row" \
+    "server CPU/row" "CPU per row"
+  printf '|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..38})" "$(printf -- '-%.0s' {1..14})" \
+    "$(printf -- '-%.0s' {1..14})" "$(printf -- '-%.0s' {1..16})" "$(printf -- '-%.0s' {1..16})" \
+    "$(printf -- '-%.0s' {1..16})"
+  printf '%s\n' "${FLOOR_ROWS_TABLE[@]}"
 } | tee "$BENCH_DIR/post-results.txt"
