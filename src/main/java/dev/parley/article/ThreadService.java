@@ -140,7 +140,7 @@ public class ThreadService {
     public Optional<String> linkToNewComment(Comment comment, Discussion rules) {
         Article article = comment.article;
         int perPage = rules.commentsPerPage();
-        boolean nested = rules.threadDepth() > 1;
+        boolean nested = rules.nestsReplies();
         if (perPage > 0 && (comment.parentId == null || !nested) && comment.showsToItsNewAuthor()) {
             // A new top-level thread: its page follows from how many threads come before it (after it, newest
             // first), counted on the indexes, however long the thread.
@@ -170,7 +170,7 @@ public class ThreadService {
             Discussion discussion,
             BooleanSupplier shownAtAll) {
         int perPage = discussion.commentsPerPage();
-        if (perPage <= 0 || !ThreadCounts.moreThan(article, authorTokenHash, perPage, discussion.threadDepth() > 1)) {
+        if (perPage <= 0 || !ThreadCounts.moreThan(article, authorTokenHash, perPage, discussion.nestsReplies())) {
             // Everything fits on one page: no need to build the thread to find the comment.
             return shownAtAll.getAsBoolean() ? Optional.of(1) : Optional.empty();
         }

@@ -34,6 +34,11 @@ public record Discussion(
         int spamDays,
         int ipDays) {
 
+    /** Whether replies nest under what they answer: at depth 1 every comment is a top-level thread of its own. */
+    public boolean nestsReplies() {
+        return threadDepth > 1;
+    }
+
     public RuleSet rules() {
         return RuleSet.of(moderationWords, disallowedWords, holdLinks);
     }
